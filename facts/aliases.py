@@ -1,0 +1,122 @@
+"""Turns the words of a query into the entities they name.
+
+Every name of every entity (countries from babel/pycountry, organisations, people, places) is folded into
+one table. A query is read left to right, longest phrase first: exact names win, then close spellings
+(rapidfuzz) for words long enough that a typo cannot turn one short name into another ("UE" must never
+become "UA"). Words that name nothing are handed back so the matcher can look for them in the facts' text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from facts.model import Entity
+from facts.normalize import STOP_WORDS, fold, words
+
+MAX_PHRASE_WORDS = 5
+# Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
+FUZZY_MIN_LENGTH = 4
+FUZZY_CUTOFF = 85.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity_id: str
+    text: str
+    alias: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    mentions: tuple[Mention, ...]
+    leftover: tuple[str, ...]
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.entity_id for m in self.mentions))
+
+
+_TYPED_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _is_country_code(entity: Entity, name: str) -> bool:
+    return entity.kind == "pays" and len(name) == 3 and name.isupper()
+
+
+class AliasIndex:
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._exact: dict[str, list[str]] = {}
+        # ISO alpha-3 codes spell French words too ("fin", "per", "lie"): they count only typed in capitals.
+        self._codes: dict[str, str] = {}
+        for entity in entities:
+            for name in entity.names:
+                key = fold(name)
+                if not key or key in STOP_WORDS:
+                    continue
+                if _is_country_code(entity, name):
+                    self._codes[key] = entity.id
+                    continue
+                owners = self._exact.setdefault(key, [])
+                if entity.id not in owners:
+                    owners.append(entity.id)
+        self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """Entities whose name is exactly `name` once folded."""
+        return tuple(self._exact.get(fold(name), ()))
+
+    def resolve(self, text: str) -> Resolution:
+        tokens = words(text)
+        typed_codes = {fold(code) for code in _TYPED_CODE.findall(text)}
+        mentions: list[Mention] = []
+        leftover: list[str] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if token in typed_codes and token in self._codes and token not in self._exact:
+                mentions.append(Mention(self._codes[token], token, token, 100.0))
+                position += 1
+                continue
+            found = self._longest_match(tokens, position)
+            if found is None:
+                if token not in STOP_WORDS:
+                    leftover.append(token)
+                position += 1
+                continue
+            length, key, score = found
+            phrase = " ".join(tokens[position : position + length])
+            mentions.extend(Mention(owner, phrase, key, score) for owner in self._exact[key])
+            position += length
+        return Resolution(tuple(mentions), tuple(leftover))
+
+    def _longest_match(self, tokens: list[str], start: int) -> tuple[int, str, float] | None:
+        longest = min(MAX_PHRASE_WORDS, len(tokens) - start)
+        for length in range(longest, 0, -1):
+            phrase = " ".join(tokens[start : start + length])
+            if phrase in self._exact and not (length == 1 and phrase in STOP_WORDS):
+                return length, phrase, 100.0
+        for length in range(longest, 0, -1):
+            phrase = " ".join(tokens[start : start + length])
+            edges = (tokens[start], tokens[start + length - 1])
+            if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
+                continue
+            best = process.extractOne(phrase, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best:
+                return length, best[0], best[1]
+        return None
+
+    def suggest(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
+        """Closest entities to `text`, best first, for "did you mean" answers and autocomplete."""
+        query = fold(text)
+        if not query:
+            return []
+        ranked: dict[str, float] = {}
+        for key, score, _ in process.extract(query, self._keys, scorer=fuzz.WRatio, limit=limit * 4):
+            for owner in self._exact[key]:
+                ranked[owner] = max(ranked.get(owner, 0.0), score)
+        return sorted(ranked.items(), key=lambda item: -item[1])[:limit]

@@ -1,0 +1,286 @@
+"""The documented JSON exchange format (docs/facts-format.md): validation, import and export.
+
+An import is checked whole before anything is written, then applied in one batch: a bad file changes
+nothing, and the error names the record and the field at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from facts import dates
+from facts.aliases import AliasIndex
+from facts.countries import country_entities
+from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
+from facts.normalize import fold
+from facts.sources import locate, read_article
+from facts.store import FactStore
+
+MAX_TITLE = 200
+MAX_SUMMARY = 2000
+MAX_QUOTE = 1000
+ENTITY_PREFIXES = {"pays": "pays", "organisation": "org", "personne": "pers", "lieu": "lieu"}
+
+
+class InvalidDocument(ValueError):
+    """The file cannot be imported; the message lists each fault, in French."""
+
+
+@dataclass
+class ImportReport:
+    facts: list[Fact]
+    new_entities: list[Entity]
+
+
+def _label(index: int, record: object) -> str:
+    title = record.get("title") if isinstance(record, dict) else None
+    return f"fait n°{index + 1}" + (f" (« {title} »)" if isinstance(title, str) and title else "")
+
+
+def _check_record(record: object) -> list[tuple[str, str]]:
+    """(field, problem) pairs for one record of the "facts" list."""
+    if not isinstance(record, dict):
+        return [("", "doit être un objet JSON")]
+    problems: list[tuple[str, str]] = []
+    known = {
+        "kind", "title", "status", "parties", "people", "place", "date", "date_in_force",
+        "topics", "nature", "summary", "sources", "id",
+    }  # fmt: skip
+    problems += [(key, "champ inconnu") for key in record if key not in known]
+    kind = record.get("kind")
+    if kind not in KINDS:
+        problems.append(("kind", f"« {kind} » n'est pas un type connu ({', '.join(KINDS)})"))
+    title = record.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(("title", "obligatoire, texte non vide"))
+    elif len(title) > MAX_TITLE:
+        problems.append(("title", f"trop long ({len(title)} caractères, {MAX_TITLE} au plus)"))
+    status = record.get("status")
+    if status is not None and kind in STATUSES and status not in STATUSES[kind]:
+        problems.append(("status", f"« {status} » invalide pour un(e) {kind} ({', '.join(STATUSES[kind])})"))
+    parties = record.get("parties", [])
+    if not isinstance(parties, list) or not all(isinstance(p, str) and p.strip() for p in parties):
+        problems.append(("parties", "liste de noms (textes non vides)"))
+    people = record.get("people", [])
+    if not isinstance(people, list):
+        problems.append(("people", "liste d'objets {name, role}"))
+    else:
+        for number, person in enumerate(people, 1):
+            if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"]:
+                problems.append((f"people[{number}].name", "obligatoire, texte non vide"))
+            elif person.get("part", "participant") not in PARTS:
+                problems.append((f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})"))
+    for field in ("place", "nature", "summary"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            problems.append((field, "doit être un texte"))
+    if isinstance(record.get("summary"), str) and len(record["summary"]) > MAX_SUMMARY:
+        problems.append(("summary", f"trop long ({MAX_SUMMARY} caractères au plus)"))
+    for field in ("date", "date_in_force"):
+        value = record.get(field)
+        if value is not None:
+            try:
+                dates.parse(value)
+            except ValueError as error:
+                problems.append((field, str(error)))
+    topics = record.get("topics", [])
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        problems.append(("topics", "liste de textes"))
+    sources = record.get("sources", [])
+    if not isinstance(sources, list) or not sources:
+        problems.append(("sources", "au moins une source {article, quote} est requise"))
+    else:
+        for number, source in enumerate(sources, 1):
+            problems += _check_source(number, source)
+    return problems
+
+
+def _check_source(number: int, source: object) -> list[tuple[str, str]]:
+    where = f"sources[{number}]"
+    if not isinstance(source, dict):
+        return [(where, "doit être un objet {article, url, published, quote}")]
+    problems = []
+    if not (source.get("article") or source.get("url")):
+        problems.append((f"{where}.article", "l'article ou l'url est requis"))
+    quote = source.get("quote")
+    if not isinstance(quote, str) or not quote.strip():
+        problems.append((f"{where}.quote", "la phrase citée est obligatoire"))
+    elif len(quote) > MAX_QUOTE:
+        problems.append((f"{where}.quote", f"trop longue ({MAX_QUOTE} caractères au plus)"))
+    published = source.get("published")
+    if published is not None and not dates.is_valid(published):
+        problems.append((f"{where}.published", f"date invalide « {published} »"))
+    return problems
+
+
+def validate(document: object) -> list[dict]:
+    """The list of fact records, or InvalidDocument naming every record and field at fault."""
+    if not isinstance(document, dict) or not isinstance(document.get("facts"), list):
+        raise InvalidDocument("Le fichier doit être un objet JSON de la forme {\"facts\": [...]}.")
+    faults = [
+        f"{_label(index, record)}, champ « {field} » : {problem}" if field else f"{_label(index, record)} : {problem}"
+        for index, record in enumerate(document["facts"])
+        for field, problem in _check_record(record)
+    ]
+    entities = document.get("entities", [])
+    if not isinstance(entities, list):
+        faults.append("« entities » doit être une liste")
+    else:
+        for index, entity in enumerate(entities, 1):
+            if not isinstance(entity, dict) or not isinstance(entity.get("name"), str):
+                faults.append(f"entité n°{index}, champ « name » : obligatoire")
+            elif entity.get("kind") not in ENTITY_PREFIXES:
+                faults.append(f"entité n°{index} ({entity['name']}), champ « kind » : {', '.join(ENTITY_PREFIXES)}")
+    if faults:
+        shown = "\n".join(f"- {fault}" for fault in faults[:20])
+        more = f"\n… et {len(faults) - 20} autres erreurs" if len(faults) > 20 else ""
+        raise InvalidDocument(f"Import refusé, rien n'a été modifié :\n{shown}{more}")
+    return document["facts"]
+
+
+class _Resolver:
+    """Names → entity ids, creating the entities that do not exist yet (kept for one import)."""
+
+    def __init__(self, store: FactStore) -> None:
+        self.known = {**{e.id: e for e in country_entities()}, **store.entities()}
+        self.index = AliasIndex(self.known.values())
+        self.created: dict[str, Entity] = {}
+
+    def declare(self, raw: dict) -> None:
+        entity = Entity(
+            id=raw.get("id") or self._new_id(raw["kind"], raw["name"]),
+            kind=raw["kind"],
+            name=raw["name"],
+            aliases=tuple(raw.get("aliases", ())),
+            iso=raw.get("iso"),
+            flag=raw.get("flag"),
+            roles=tuple(raw.get("roles", ())),
+            country=raw.get("country"),
+        )
+        if entity.id not in self.known or entity != self.known[entity.id]:
+            self._add(entity)
+
+    def resolve(self, name: str, kind: str) -> str:
+        owners = self.index.lookup(name)
+        if owners:
+            return owners[0]
+        for entity in self.created.values():
+            if fold(name) in {fold(n) for n in entity.names}:
+                return entity.id
+        entity = Entity(id=self._new_id(kind, name), kind=kind, name=name.strip())
+        self._add(entity)
+        return entity.id
+
+    def _add(self, entity: Entity) -> None:
+        self.created[entity.id] = entity
+        self.known[entity.id] = entity
+
+    def _new_id(self, kind: str, name: str) -> str:
+        base = f"{ENTITY_PREFIXES[kind]}:{fold(name).replace(' ', '-')}"
+        candidate, number = base, 2
+        while candidate in self.known:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+
+def _sources(raw_sources: list[dict], articles_dir: Path | None) -> tuple[Source, ...]:
+    sources = []
+    for raw in raw_sources:
+        quote, start, end = raw["quote"].strip(), raw.get("start"), raw.get("end")
+        article = raw.get("article") or raw.get("url")
+        path = articles_dir / article if articles_dir and raw.get("article") else None
+        if start is None and path is not None and path.is_file():
+            text = read_article(path)
+            found = locate(quote, text)
+            if found:
+                start, end = found
+                quote = text[start:end]
+        sources.append(
+            Source(article=article, quote=quote, url=raw.get("url"), published=raw.get("published"), start=start, end=end)
+        )
+    return tuple(sources)
+
+
+def import_document(
+    store: FactStore, document: object, who: str, articles_dir: Path | None = None
+) -> ImportReport:
+    """Validates then adds every fact of `document`; all or nothing."""
+    records = validate(document)
+    resolver = _Resolver(store)
+    for raw in document.get("entities", []):
+        resolver.declare(raw)
+    drafts = []
+    for record in records:
+        people = tuple(
+            Participant(
+                entity=resolver.resolve(p["name"], "personne"),
+                role=p.get("role", ""),
+                part=p.get("part", "participant"),
+            )
+            for p in record.get("people", [])
+        )
+        drafts.append(
+            Fact(
+                id=0,
+                kind=record["kind"],
+                title=record["title"].strip(),
+                status=record.get("status") or STATUSES[record["kind"]][0],
+                parties=tuple(resolver.resolve(name, "organisation") for name in record.get("parties", [])),
+                people=people,
+                place=resolver.resolve(record["place"], "lieu") if record.get("place") else None,
+                date=record.get("date"),
+                date_in_force=record.get("date_in_force"),
+                topics=tuple(record.get("topics", [])),
+                nature=record.get("nature"),
+                summary=(record.get("summary") or "").strip(),
+                sources=_sources(record["sources"], articles_dir),
+            )
+        )
+    with store.batch():
+        for entity in resolver.created.values():
+            store.put_entity(entity)
+        added = [store.add_fact(draft, who) for draft in drafts]
+    return ImportReport(added, list(resolver.created.values()))
+
+
+def export_document(store: FactStore) -> dict:
+    """Every live fact, names written out, in the import format (plus entities, ids and offsets)."""
+    countries = {e.id: e for e in country_entities()}
+    entities = store.entities()
+    known = {**countries, **entities}
+
+    def name(entity_id: str | None) -> str | None:
+        return known[entity_id].name if entity_id in known else entity_id
+
+    facts = []
+    for fact in store.facts():
+        facts.append(
+            {
+                "id": fact.id,
+                "kind": fact.kind,
+                "title": fact.title,
+                "status": fact.status,
+                "parties": [name(p) for p in fact.parties],
+                "people": [{"name": name(p.entity), "role": p.role, "part": p.part} for p in fact.people],
+                "place": name(fact.place),
+                "date": fact.date,
+                "date_in_force": fact.date_in_force,
+                "topics": list(fact.topics),
+                "nature": fact.nature,
+                "summary": fact.summary,
+                "sources": [
+                    {key: value for key, value in vars_of(source).items() if value is not None}
+                    for source in fact.sources
+                ],
+            }
+        )
+    exported_entities = [
+        {key: value for key, value in vars_of(entity).items() if value not in (None, ())}
+        for entity in entities.values()
+    ]
+    return {"format": "diplobot-facts/1", "entities": exported_entities, "facts": facts}
+
+
+def vars_of(value: object) -> dict:
+    return {key: list(item) if isinstance(item, tuple) else item for key, item in asdict(value).items()}

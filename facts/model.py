@@ -1,0 +1,82 @@
+"""The facts the bot knows about, and the entities they involve. Plain values, no storage concerns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("accord", "visite", "rencontre")
+
+ENTITY_KINDS = ("pays", "organisation", "personne", "lieu")
+
+# Status vocabulary per kind: the first one is the default.
+STATUSES = {
+    "accord": ("signé", "conclu", "de principe", "convenu", "annoncé", "prévu"),
+    "visite": ("effectuée", "prévue", "annulée"),
+    "rencontre": ("tenue", "prévue", "annulée"),
+}
+
+# How a person takes part in a fact.
+PARTS = ("signataire", "visiteur", "hôte", "participant", "témoin")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A country, organisation, person or place, with every name it can be called by."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    iso: str | None = None
+    flag: str | None = None
+    roles: tuple[str, ...] = ()
+    country: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    entity: str
+    role: str = ""
+    part: str = "participant"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    article: str
+    quote: str
+    url: str | None = None
+    published: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: int
+    kind: str
+    title: str
+    status: str
+    parties: tuple[str, ...] = ()
+    people: tuple[Participant, ...] = ()
+    place: str | None = None
+    date: str | None = None
+    date_in_force: str | None = None
+    topics: tuple[str, ...] = ()
+    nature: str | None = None
+    summary: str = ""
+    sources: tuple[Source, ...] = ()
+    guild_id: int | None = None
+    version: int = 1
+    deleted: bool = False
+
+    def entity_ids(self) -> set[str]:
+        """Every entity the fact involves: parties, people and place."""
+        ids = set(self.parties)
+        ids.update(p.entity for p in self.people)
+        if self.place:
+            ids.add(self.place)
+        return ids

@@ -1,0 +1,36 @@
+"""Text folding shared by the alias table, the matcher and the extractor.
+
+Queries come from people typing in Discord: any case, with or without accents, with French elisions
+("l'accord") and hyphenated names ("Japon-UE"). Everything that compares names goes through `fold`.
+"""
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s'’‘`´\-‐‑‒–—_/.,;:!?«»\"“”()\[\]{}]+")
+_ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)\s")
+
+# Function words of French and English that must never be read as a name or an ISO code.
+STOP_WORDS = frozenset(
+    """
+    a au aux avec ce ces cet cette dans de des du en entre et il ils elle elles est la le les leur leurs
+    lors mais ne ni nos notre on ou par pas pour qu que qui quoi quand sa se ses son sont sur ta te tes
+    ton un une vos votre y a-t-il t ont ete etait sera quel quelle quels quelles quoi comment combien
+    pourquoi dont depuis apres avant chez sous vers ete fait faire
+    the of and in on at to for with by from is was are were an as what when where who which how
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free form of `text`, words separated by one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    spaced = _SEPARATORS.sub(" ", stripped).strip()
+    return _ELISION.sub("", spaced + " ").strip()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of `text`, in order."""
+    folded = fold(text)
+    return folded.split() if folded else []

@@ -1,0 +1,187 @@
+"""The fact store: facts, entities and the history of every change, in one TinyDB file.
+
+Facts are identified by their TinyDB document id. Each change bumps the fact's version and appends a
+history entry holding the fact before and after, so edits can be shown and undone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from facts.model import Entity, Fact, Participant, Source
+from facts.storage import META_TABLE, SCHEMA_VERSION, DurableStorage, StoreError, read_document
+
+SHIPPED_STORE = "seed_store.json"
+
+
+class StaleEdit(StoreError):
+    pass
+
+
+class UnknownFact(StoreError):
+    pass
+
+
+def shipped_store_path() -> Path:
+    return Path(str(resources.files("facts") / "data" / SHIPPED_STORE))
+
+
+def fact_to_doc(fact: Fact) -> dict:
+    doc = asdict(fact)
+    del doc["id"]
+    return doc
+
+
+def fact_from_doc(fact_id: int, doc: dict) -> Fact:
+    return Fact(
+        id=fact_id,
+        kind=doc["kind"],
+        title=doc["title"],
+        status=doc["status"],
+        parties=tuple(doc.get("parties", ())),
+        people=tuple(Participant(**p) for p in doc.get("people", ())),
+        place=doc.get("place"),
+        date=doc.get("date"),
+        date_in_force=doc.get("date_in_force"),
+        topics=tuple(doc.get("topics", ())),
+        nature=doc.get("nature"),
+        summary=doc.get("summary", ""),
+        sources=tuple(Source(**s) for s in doc.get("sources", ())),
+        guild_id=doc.get("guild_id"),
+        version=doc.get("version", 1),
+        deleted=doc.get("deleted", False),
+    )
+
+
+def entity_to_doc(entity: Entity) -> dict:
+    return {key: value for key, value in asdict(entity).items() if value not in (None, ())}
+
+
+def entity_from_doc(doc: dict) -> Entity:
+    return Entity(
+        id=doc["id"],
+        kind=doc["kind"],
+        name=doc["name"],
+        aliases=tuple(doc.get("aliases", ())),
+        iso=doc.get("iso"),
+        flag=doc.get("flag"),
+        roles=tuple(doc.get("roles", ())),
+        country=doc.get("country"),
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class FactStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = TinyDB(self.path, storage=DurableStorage)
+        self._storage: DurableStorage = self._db.storage
+        self._facts = self._db.table("facts")
+        self._entities = self._db.table("entities")
+        self._history = self._db.table("history")
+
+    @classmethod
+    def open(cls, path: str | Path) -> FactStore:
+        """Opens `path`, creating it from the shipped store when it does not exist yet."""
+        path = Path(path)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = path.with_name(f".{path.name}.new")
+            shutil.copyfile(shipped_store_path(), staging)
+            staging.replace(path)
+        read_document(path)
+        return cls(path)
+
+    @classmethod
+    def create_empty(cls, path: str | Path) -> FactStore:
+        store = cls(path)
+        store._stamp_schema()
+        return store
+
+    def _stamp_schema(self) -> None:
+        meta = self._db.table(META_TABLE)
+        if not meta.all():
+            meta.insert({"schema": SCHEMA_VERSION})
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every change inside reaches disk together at the end, or none if the block raises."""
+        with self._storage.batch():
+            yield
+
+    # Reading
+
+    def entities(self) -> dict[str, Entity]:
+        return {doc["id"]: entity_from_doc(doc) for doc in self._entities.all()}
+
+    def facts(self, include_deleted: bool = False) -> list[Fact]:
+        facts = [fact_from_doc(doc.doc_id, doc) for doc in self._facts.all()]
+        return facts if include_deleted else [fact for fact in facts if not fact.deleted]
+
+    def get(self, fact_id: int) -> Fact | None:
+        doc = self._facts.get(doc_id=fact_id)
+        return fact_from_doc(fact_id, doc) if doc is not None else None
+
+    def history(self, fact_id: int | None = None) -> list[dict]:
+        entries = self._history.all()
+        return [entry for entry in entries if fact_id is None or entry["fact_id"] == fact_id]
+
+    # Writing
+
+    def put_entity(self, entity: Entity) -> None:
+        with self.batch():
+            self._stamp_schema()
+            existing = [doc.doc_id for doc in self._entities.all() if doc["id"] == entity.id]
+            if existing:
+                self._entities.update(entity_to_doc(entity), doc_ids=existing)
+            else:
+                self._entities.insert(entity_to_doc(entity))
+
+    def add_fact(self, fact: Fact, who: str) -> Fact:
+        with self.batch():
+            self._stamp_schema()
+            doc = fact_to_doc(replace(fact, version=1, deleted=False))
+            fact_id = self._facts.insert(doc)
+            stored = fact_from_doc(fact_id, doc)
+            self._record(fact_id, "création", who, None, doc)
+        return stored
+
+    def update_fact(self, fact_id: int, changes: dict, who: str, expected_version: int | None = None) -> Fact:
+        """Applies `changes` (field → new value); refuses an edit made against an older version."""
+        current = self.get(fact_id)
+        if current is None:
+            raise UnknownFact(f"Aucun fait n°{fact_id}.")
+        if expected_version is not None and current.version != expected_version:
+            raise StaleEdit(
+                f"Le fait n°{fact_id} a été modifié entre-temps (version {current.version}, "
+                f"vous éditiez la version {expected_version}). Rechargez-le puis recommencez."
+            )
+        updated = replace(current, **changes, version=current.version + 1)
+        before, after = fact_to_doc(current), fact_to_doc(updated)
+        with self.batch():
+            self._facts.update(after, doc_ids=[fact_id])
+            self._record(fact_id, changes.get("deleted") and "suppression" or "modification", who, before, after)
+        return updated
+
+    def delete_fact(self, fact_id: int, who: str) -> Fact:
+        """Soft delete: the fact disappears from answers but stays in the file and its history."""
+        return self.update_fact(fact_id, {"deleted": True}, who)
+
+    def _record(self, fact_id: int, action: str, who: str, before: dict | None, after: dict | None) -> None:
+        self._history.insert(
+            {"fact_id": fact_id, "action": action, "who": who, "at": _now(), "before": before, "after": after}
+        )
+
+    def close(self) -> None:
+        self._db.close()
