@@ -8,8 +8,8 @@ become "UA"). Words that name nothing are handed back so the matcher can look fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process

@@ -70,7 +70,9 @@ def _check_record(record: object) -> list[tuple[str, str]]:
             if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"]:
                 problems.append((f"people[{number}].name", "obligatoire, texte non vide"))
             elif person.get("part", "participant") not in PARTS:
-                problems.append((f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})"))
+                problems.append(
+                    (f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})")
+                )
     for field in ("place", "nature", "summary"):
         value = record.get(field)
         if value is not None and not isinstance(value, str):
@@ -117,9 +119,11 @@ def _check_source(number: int, source: object) -> list[tuple[str, str]]:
 def validate(document: object) -> list[dict]:
     """The list of fact records, or InvalidDocument naming every record and field at fault."""
     if not isinstance(document, dict) or not isinstance(document.get("facts"), list):
-        raise InvalidDocument("Le fichier doit être un objet JSON de la forme {\"facts\": [...]}.")
+        raise InvalidDocument('Le fichier doit être un objet JSON de la forme {"facts": [...]}.')
     faults = [
-        f"{_label(index, record)}, champ « {field} » : {problem}" if field else f"{_label(index, record)} : {problem}"
+        f"{_label(index, record)}, champ « {field} » : {problem}"
+        if field
+        else f"{_label(index, record)} : {problem}"
         for index, record in enumerate(document["facts"])
         for field, problem in _check_record(record)
     ]
@@ -131,7 +135,9 @@ def validate(document: object) -> list[dict]:
             if not isinstance(entity, dict) or not isinstance(entity.get("name"), str):
                 faults.append(f"entité n°{index}, champ « name » : obligatoire")
             elif entity.get("kind") not in ENTITY_PREFIXES:
-                faults.append(f"entité n°{index} ({entity['name']}), champ « kind » : {', '.join(ENTITY_PREFIXES)}")
+                faults.append(
+                    f"entité n°{index} ({entity['name']}), champ « kind » : {', '.join(ENTITY_PREFIXES)}"
+                )
     if faults:
         shown = "\n".join(f"- {fault}" for fault in faults[:20])
         more = f"\n… et {len(faults) - 20} autres erreurs" if len(faults) > 20 else ""
@@ -197,7 +203,14 @@ def _sources(raw_sources: list[dict], articles_dir: Path | None) -> tuple[Source
                 start, end = found
                 quote = text[start:end]
         sources.append(
-            Source(article=article, quote=quote, url=raw.get("url"), published=raw.get("published"), start=start, end=end)
+            Source(
+                article=article,
+                quote=quote,
+                url=raw.get("url"),
+                published=raw.get("published"),
+                start=start,
+                end=end,
+            )
         )
     return tuple(sources)
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 _APOSTROPHES = "'’‘`´"
-_DOUBLE_QUOTES = "\"“”"
+_DOUBLE_QUOTES = '"“”'
 
 
 def _pattern(quote: str) -> re.Pattern[str]:

@@ -169,9 +169,10 @@ class FactStore:
             )
         updated = replace(current, **changes, version=current.version + 1)
         before, after = fact_to_doc(current), fact_to_doc(updated)
+        action = "suppression" if changes.get("deleted") else "modification"
         with self.batch():
             self._facts.update(after, doc_ids=[fact_id])
-            self._record(fact_id, changes.get("deleted") and "suppression" or "modification", who, before, after)
+            self._record(fact_id, action, who, before, after)
         return updated
 
     def delete_fact(self, fact_id: int, who: str) -> Fact:

@@ -1,0 +1,158 @@
+"""The `diplobot` command: ask and console (the same answers as the bot), import, export, run."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import orjson
+from rich.console import Console
+
+from bot.commands import answer_line
+from bot.console import print_payload
+from bot.settings import SettingsError, load_settings
+from facts.catalog import Catalog
+from facts.interchange import InvalidDocument, export_document, import_document
+from facts.storage import StoreError
+from facts.store import FactStore
+
+PROMPT = "diplobot> "
+
+
+def _store(args: argparse.Namespace) -> FactStore:
+    return FactStore.open(args.db or load_settings().db)
+
+
+def _print_reply(payload: dict, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        print_payload(Console(), payload)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    catalog = Catalog.from_store(_store(args))
+    reply = answer_line(catalog, " ".join(args.line))
+    _print_reply(reply.payload, args.json)
+    return 0 if reply.ok else 1
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    store = _store(args)
+    catalog = Catalog.from_store(store)
+    console = Console()
+    console.print(
+        f"diplobot — console locale (base : {store.path}). Tapez une commande comme sur Discord, "
+        "par exemple [bold]/accord Japon UE[/], ou [bold]/aide[/]. Ctrl-D pour quitter."
+    )
+    while True:
+        try:
+            line = input(PROMPT)
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return 0
+        if line.strip() in {"quit", "exit", "/quitter"}:
+            return 0
+        if line.strip():
+            _print_reply(answer_line(catalog, line).payload, args.json)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        document = orjson.loads(Path(args.file).read_bytes())
+    except FileNotFoundError:
+        print(f"Fichier introuvable : {args.file}", file=sys.stderr)
+        return 1
+    except orjson.JSONDecodeError as error:
+        print(f"{args.file} n'est pas du JSON valide ({error}). Rien n'a été importé.", file=sys.stderr)
+        return 1
+    articles = Path(args.articles) if args.articles else None
+    report = import_document(store, document, who=args.who, articles_dir=articles)
+    print(
+        f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s) "
+        f"dans {store.path}."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    document = orjson.dumps(export_document(_store(args)), option=orjson.OPT_INDENT_2)
+    if args.file in (None, "-"):
+        sys.stdout.write(document.decode() + "\n")
+    else:
+        Path(args.file).write_bytes(document + b"\n")
+        print(f"Faits exportés dans {args.file}.", file=sys.stderr)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if not settings.token:
+        print(
+            "DISCORD_TOKEN n'est pas défini : copiez .env.example en .env et collez-y le jeton du bot "
+            "(portail développeur Discord). Sans jeton, `diplobot console` répond en local.",
+            file=sys.stderr,
+        )
+        return 2
+    from bot.client import run_bot  # discord.py is imported only when the bot really starts
+
+    return run_bot(settings, args.db)
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """`make run`: the bot when a token is configured, the console otherwise."""
+    return cmd_run(args) if load_settings().token else cmd_console(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="base de faits (défaut : DIPLOBOT_DB ou data/diplobot.json)")
+    parser = argparse.ArgumentParser(
+        prog="diplobot", description="Faits diplomatiques : bot Discord et console locale.", parents=[common]
+    )
+    parser.set_defaults(handler=cmd_default, json=False)
+    commands = parser.add_subparsers(title="commandes", metavar="COMMANDE")
+
+    ask = commands.add_parser("ask", parents=[common], help='répondre à une commande, ex. "/accord Japon UE"')
+    ask.add_argument("line", nargs="+", help="la commande telle qu'on la taperait sur Discord")
+    ask.add_argument("--json", action="store_true", help="afficher le message exact envoyé à Discord")
+    ask.set_defaults(handler=cmd_ask)
+
+    console = commands.add_parser("console", parents=[common], help="invite interactive")
+    console.add_argument("--json", action="store_true", help="afficher les messages en JSON")
+    console.set_defaults(handler=cmd_console)
+
+    importer = commands.add_parser(
+        "import", parents=[common], help="importer des faits (format docs/facts-format.md)"
+    )
+    importer.add_argument("file")
+    importer.add_argument("--articles", help="dossier des articles, pour situer les citations")
+    importer.add_argument("--who", default="import", help="auteur inscrit dans l'historique")
+    importer.set_defaults(handler=cmd_import)
+
+    exporter = commands.add_parser("export", parents=[common], help="exporter les faits en JSON")
+    exporter.add_argument("file", nargs="?", help="fichier de sortie, - ou rien pour la sortie standard")
+    exporter.set_defaults(handler=cmd_export)
+
+    run = commands.add_parser("run", parents=[common], help="démarrer le bot Discord")
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (StoreError, InvalidDocument, SettingsError) as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

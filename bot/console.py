@@ -1,0 +1,79 @@
+"""Prints a message payload in a terminal the way Discord lays it out: content, then each embed with its
+colour bar, title, description, inline fields side by side and the footer."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+INLINE_COLUMNS = 3
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|`(.+?)`")
+
+
+def discord_text(value: str, style: str = "") -> Text:
+    """Discord's markdown subset used by the payloads (**bold**, `code`), line breaks kept."""
+    text = Text(style=style)
+    position = 0
+    for match in _MARKUP.finditer(value):
+        text.append(value[position : match.start()])
+        if match[1] is not None:
+            text.append(match[1], style="bold")
+        else:
+            text.append(match[2], style="cyan")
+        position = match.end()
+    text.append(value[position:])
+    return text
+
+
+def _fields(fields: list[dict]) -> list:
+    blocks, row = [], []
+
+    def flush() -> None:
+        if row:
+            grid = Table.grid(padding=(0, 3))
+            for _ in row:
+                grid.add_column()
+            grid.add_row(*[Group(Text(f["name"], style="bold"), discord_text(f["value"])) for f in row])
+            blocks.append(grid)
+            row.clear()
+
+    for field in fields:
+        if field.get("inline"):
+            row.append(field)
+            if len(row) == INLINE_COLUMNS:
+                flush()
+        else:
+            flush()
+            blocks.append(Group(Text(field["name"], style="bold"), discord_text(field["value"])))
+    flush()
+    return blocks
+
+
+def embed_panel(embed: dict) -> Panel:
+    parts: list = []
+    if embed.get("description"):
+        parts.append(discord_text(embed["description"]))
+    parts.extend(_fields(embed.get("fields", [])))
+    if embed.get("footer"):
+        parts.append(Text(embed["footer"]["text"], style="dim"))
+    colour = f"#{embed.get('color', 0x6E7781):06x}"
+    return Panel(
+        Group(*parts),
+        title=Text(embed.get("title", ""), style="bold"),
+        title_align="left",
+        border_style=colour,
+        padding=(0, 1),
+    )
+
+
+def print_payload(console: Console, payload: dict) -> None:
+    if payload.get("flags", 0) & 64:
+        console.print(Text("(visible de vous seul)", style="dim italic"))
+    if payload.get("content"):
+        console.print(discord_text(payload["content"]))
+    for embed in payload.get("embeds", []):
+        console.print(embed_panel(embed))

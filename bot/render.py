@@ -1,0 +1,298 @@
+"""Core answers → Discord message payloads (plain dicts, as sent in an interaction callback's `data`).
+
+This module does not import discord: the console prints these very payloads, so what a user sees in the
+terminal is what Discord would show. Every payload carries `allowed_mentions` with nothing to ping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facts import dates
+from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
+from facts.catalog import Catalog
+from facts.model import Fact
+
+NO_MENTIONS = {"parse": []}
+EPHEMERAL = 1 << 6
+COLOURS = {"accord": 0x1F6FEB, "visite": 0x2DA44E, "rencontre": 0xBF8700}
+INFO_COLOUR = 0x6E7781
+ERROR_COLOUR = 0xCF222E
+KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
+
+LIMITS = {"title": 256, "description": 4096, "field_name": 256, "field_value": 1024, "footer": 2048}
+MAX_QUOTE_SHOWN = 400
+MAX_LIST_LINES = 25
+
+PEOPLE_HEADINGS = {
+    "signataire": "Signataires",
+    "témoin": "Présents à la signature",
+    "visiteur": "Visiteur",
+    "hôte": "Reçu par",
+    "participant": "Participants",
+}
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _field(name: str, value: str, inline: bool = False) -> dict:
+    return {
+        "name": clip(name, LIMITS["field_name"]),
+        "value": clip(value or "—", LIMITS["field_value"]),
+        "inline": inline,
+    }
+
+
+def _message(embeds: Sequence[dict], content: str | None = None, ephemeral: bool = False) -> dict:
+    payload: dict = {"embeds": list(embeds), "allowed_mentions": NO_MENTIONS}
+    if content:
+        payload["content"] = clip(content, 2000)
+    if ephemeral:
+        payload["flags"] = EPHEMERAL
+    return payload
+
+
+def _with_flag(catalog: Catalog, entity_id: str | None) -> str:
+    entity = catalog.entity(entity_id)
+    if entity is None:
+        return entity_id or ""
+    return f"{entity.flag} {entity.name}" if entity.flag else entity.name
+
+
+def _when(value: str | None) -> str:
+    """A date inside a sentence: "le 1er novembre 2024", "en septembre 2024", "en 2023"."""
+    if not value:
+        return "à une date non précisée"
+    text = dates.format_fr(value)
+    if dates.parse(value).day:
+        return f"le {text}"
+    return f"à l'{text}" if text.startswith("automne") else f"en {text}"
+
+
+def fact_line(fact: Fact) -> str:
+    when = dates.format_fr(fact.date) if fact.date else "date inconnue"
+    return f"`#{fact.id}` {KIND_ICONS[fact.kind]} {fact.title} — {when}"
+
+
+def _people_fields(catalog: Catalog, fact: Fact) -> list[dict]:
+    by_part: dict[str, list[str]] = {}
+    for participant in fact.people:
+        name = catalog.name(participant.entity)
+        by_part.setdefault(participant.part, []).append(
+            f"{name} — {participant.role}" if participant.role else name
+        )
+    return [
+        _field(PEOPLE_HEADINGS.get(part, part.capitalize()), "\n".join(names))
+        for part, names in by_part.items()
+    ]
+
+
+def _quote_field(fact: Fact) -> dict | None:
+    if not fact.sources:
+        return None
+    first = fact.sources[0]
+    published = f", publié le {dates.format_fr(first.published)}" if first.published else ""
+    more = (
+        f"\n(+{len(fact.sources) - 1} autre(s) citation(s) : /source {fact.id})"
+        if len(fact.sources) > 1
+        else ""
+    )
+    return _field("Source", f"« {clip(first.quote, MAX_QUOTE_SHOWN)} »\n— {first.article}{published}{more}")
+
+
+def _fact_fields(catalog: Catalog, fact: Fact) -> dict[str, dict]:
+    """Fields keyed by the answer focus they serve, in display order."""
+    planned = fact.status.startswith("prévu")
+    fields: dict[str, dict] = {
+        "parties": _field("Parties", " · ".join(_with_flag(catalog, p) for p in fact.parties), inline=True),
+        "date": _field("Date prévue" if planned else "Date", dates.format_fr(fact.date), inline=True),
+        "place": _field(
+            "Lieu", _with_flag(catalog, fact.place) if fact.place else "non précisé", inline=True
+        ),
+    }
+    if fact.date_in_force or fact.kind == "accord":
+        fields["date_in_force"] = _field(
+            "Entrée en vigueur",
+            dates.format_fr(fact.date_in_force) if fact.date_in_force else "non précisée",
+            True,
+        )
+    status = fact.status + (f" · {fact.nature}" if fact.nature else "")
+    fields["status"] = _field("Statut", status, inline=True)
+    people = _people_fields(catalog, fact)
+    for number, field in enumerate(people):
+        fields[f"people{number or ''}"] = field
+    if fact.topics:
+        fields["topics"] = _field("Domaines" if fact.kind == "accord" else "Sujets", ", ".join(fact.topics))
+    quote = _quote_field(fact)
+    if quote:
+        fields["source"] = quote
+    return fields
+
+
+def _focus_sentence(catalog: Catalog, fact: Fact, focus: str) -> str:
+    title = f"**{fact.title}**"
+    if focus == "date_in_force":
+        if not fact.date_in_force:
+            return f"{title} : la date d'entrée en vigueur n'est pas précisée dans les sources."
+        verb = "est entré" if dates.sort_key(fact.date_in_force) <= dates.sort_key(fact.date) else "entre"
+        return f"{title} {verb} en vigueur {_when(fact.date_in_force)}."
+    if focus == "date":
+        return f"{title} : {fact.status} {_when(fact.date)}."
+    if focus == "place":
+        return f"{title} : {_with_flag(catalog, fact.place) if fact.place else 'lieu non précisé'}."
+    if focus == "people":
+        names = ", ".join(catalog.name(p.entity) for p in fact.people) or "personne n'est nommé"
+        return f"{title} : {names}."
+    if focus == "topics":
+        return f"{title} : {', '.join(fact.topics) or 'domaines non précisés'}."
+    return title
+
+
+def fact_embed(catalog: Catalog, fact: Fact, focus: str | None = None, others: Sequence[Fact] = ()) -> dict:
+    flags = " ".join(
+        entity.flag
+        for entity in (catalog.entity(p) for p in fact.parties)
+        if entity is not None and entity.flag
+    )
+    fields = _fact_fields(catalog, fact)
+    ordered = list(fields.values())
+    if focus:
+        focused = [field for key, field in fields.items() if key.startswith(focus)]
+        ordered = focused + [field for field in ordered if field not in focused]
+    if others:
+        lines = [fact_line(other) for other in others]
+        ordered.append(_field(f"Autres résultats ({len(others)})", "\n".join(lines)))
+    embed = {
+        "title": clip(f"{flags} {fact.title}".strip(), LIMITS["title"]),
+        "color": COLOURS[fact.kind],
+        "fields": ordered[:25],
+        "footer": {"text": clip(_footer(fact), LIMITS["footer"])},
+    }
+    if fact.summary:
+        embed["description"] = clip(fact.summary, LIMITS["description"])
+    return embed
+
+
+def _footer(fact: Fact) -> str:
+    articles = list(dict.fromkeys(source.article for source in fact.sources))
+    return f"Fait n°{fact.id} · {fact.kind} · " + (", ".join(articles) or "sans source")
+
+
+def _fact_list(catalog: Catalog, answer: FactList) -> dict:
+    first, others = answer.facts[0], answer.facts[1:]
+    content = [answer.note] if answer.note else []
+    if answer.focus:
+        content.append(_focus_sentence(catalog, first, answer.focus))
+    return _message([fact_embed(catalog, first, answer.focus, others)], "\n".join(content) or None)
+
+
+def _person(catalog: Catalog, answer: PersonCard) -> dict:
+    person = answer.person
+    fields = []
+    if person.country:
+        fields.append(_field("Pays", _with_flag(catalog, f"pays:{person.country}"), inline=True))
+    if person.aliases:
+        fields.append(_field("Aussi appelé", ", ".join(person.aliases[:10]), inline=True))
+    lines = [fact_line(fact) for fact in answer.facts[:MAX_LIST_LINES]]
+    fields.append(_field(f"Faits liés ({len(answer.facts)})", "\n".join(lines) or "aucun pour l'instant"))
+    embed = {
+        "title": clip(f"👤 {person.name}", LIMITS["title"]),
+        "description": clip("\n".join(person.roles) or "Rôle non renseigné.", LIMITS["description"]),
+        "color": INFO_COLOUR,
+        "fields": fields,
+        "footer": {"text": f"Entité {person.id}"},
+    }
+    return _message([embed])
+
+
+def _chronology(catalog: Catalog, answer: Chronology) -> dict:
+    lines = [fact_line(fact) for fact in answer.facts]
+    shown, hidden = lines[:MAX_LIST_LINES], len(lines) - MAX_LIST_LINES
+    description = "\n".join(shown) + (f"\n… et {hidden} autres (précisez la recherche)" if hidden > 0 else "")
+    names = " · ".join(_with_flag(catalog, entity.id) for entity in answer.entities)
+    embed = {
+        "title": clip(f"🗓️ Chronologie : {names}", LIMITS["title"]),
+        "description": clip(description, LIMITS["description"]),
+        "color": INFO_COLOUR,
+        "footer": {"text": f"{len(answer.facts)} fait(s), du plus ancien au plus récent"},
+    }
+    return _message([embed])
+
+
+def _sources(answer: SourceList) -> dict:
+    fact = answer.fact
+    fields = []
+    for number, source in enumerate(fact.sources[:25], 1):
+        where = f"caractères {source.start}–{source.end}" if source.start is not None else "position inconnue"
+        published = f", publié le {dates.format_fr(source.published)}" if source.published else ""
+        link = f"\n{source.url}" if source.url else ""
+        fields.append(
+            _field(
+                f"{number}. {source.article}{published}", f"« {clip(source.quote, 900)} »\n({where}){link}"
+            )
+        )
+    embed = {
+        "title": clip(f"Sources du fait n°{fact.id} : {fact.title}", LIMITS["title"]),
+        "color": COLOURS[fact.kind],
+        "fields": fields,
+        "footer": {"text": f"Fait n°{fact.id} · {len(fact.sources)} citation(s)"},
+    }
+    return _message([embed])
+
+
+def _not_found(answer: NotFound) -> dict:
+    embed = {
+        "title": "Aucun résultat",
+        "description": clip(answer.message, LIMITS["description"]),
+        "color": ERROR_COLOUR,
+    }
+    if answer.suggestions:
+        embed["fields"] = [_field("Vouliez-vous dire…", "\n".join(answer.suggestions))]
+    return _message([embed], ephemeral=True)
+
+
+def help_message(commands: Sequence[tuple[str, str, str]]) -> dict:
+    """`commands` are (name, description, example) triples."""
+    lines = [
+        f"**/{name}** — {description}\n  ex. `/{name} {example}`".rstrip()
+        for name, description, example in commands
+    ]
+    embed = {
+        "title": "diplobot — aide",
+        "description": clip(
+            "Faits diplomatiques tirés d'articles de presse : qui a signé quoi, où, quand.\n"
+            "Les noms se tapent en français ou en anglais, dans n'importe quel ordre, "
+            "accents et fautes tolérés.\n\n" + "\n".join(lines),
+            LIMITS["description"],
+        ),
+        "color": INFO_COLOUR,
+    }
+    return _message([embed], ephemeral=True)
+
+
+def error_message(text: str) -> dict:
+    embed = {
+        "title": "Impossible de répondre",
+        "description": clip(text, LIMITS["description"]),
+        "color": ERROR_COLOUR,
+    }
+    return _message([embed], ephemeral=True)
+
+
+def render(catalog: Catalog, answer: Answer) -> dict:
+    match answer:
+        case FactList():
+            return _fact_list(catalog, answer)
+        case PersonCard():
+            return _person(catalog, answer)
+        case Chronology():
+            return _chronology(catalog, answer)
+        case SourceList():
+            return _sources(answer)
+        case NotFound():
+            return _not_found(answer)
+        case Help():
+            raise TypeError("help is rendered by bot.commands, which knows the command list")
+    raise TypeError(f"unknown answer {answer!r}")
