@@ -22,7 +22,7 @@ _FACT_ID = re.compile(r"^\s*(?:#|n°|no\.?|fait\s*)?\s*(\d{1,9})\s*$", re.IGNORE
 
 # Question words → the field the asker wants first. "où" loses its accent when folded, so it is read raw.
 _QUESTION_FIELDS = (
-    (re.compile(r"\b(vigueur|applicable)\b"), "date_in_force"),
+    (re.compile(r"\b(vigueur|applicable|into force|in force|take effect)\b"), "date_in_force"),
     (re.compile(r"\b(quand|quelle date|a quelle date|when|date)\b"), "date"),
     (re.compile(r"(?:^|\s)(où|where|lieu|ville)\b"), "place"),
     (re.compile(r"\b(qui|who|signataires?|participants?)\b"), "people"),

@@ -9,7 +9,7 @@ import discord
 import jsonschema
 import pytest
 from discord import app_commands
-from discord_spec import (
+from tests.discord_spec import (
     _SPEC_GAPS,
     load_spec,
     validate_autocomplete,

@@ -1,0 +1,157 @@
+"""Golden queries on the seed store: the right fact first, however the name is typed."""
+
+import pytest
+
+from facts import answers
+from facts.answers import FactList, NotFound
+
+
+def first_title(answer) -> str:
+    assert isinstance(answer, FactList), answer
+    return answer.facts[0].title
+
+
+EU_JAPAN = "Partenariat de sécurité et de défense UE–Japon"
+JAPAN_UKRAINE = "Accord Japon–Ukraine sur la sécurité de l'information"
+KYIV_VISIT = "Visite inopinée de Takeshi Iwaya à Kyiv"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Japon UE",
+        "UE japon",
+        "japan eu",
+        "EU Japan",
+        "Union europeenne Japon",
+        "Union européenne Japon",
+        "European Union Japan",
+        "japonais européen",
+        "Japn UE",
+        "Japon-UE",
+        "JAPON ue",
+        "Borrell Iwaya",
+    ],
+)
+def test_accord_japan_eu_finds_the_security_and_defence_partnership(catalog, query):
+    answer = answers.accord(catalog, query)
+    assert first_title(answer) == EU_JAPAN
+    fact = answer.facts[0]
+    assert (fact.date, fact.date_in_force, fact.place) == ("2024-11-01", "2025-01-01", "lieu:tokyo")
+    assert {p.entity for p in fact.people if p.part == "signataire"} == {
+        "pers:josep-borrell",
+        "pers:iwaya-takeshi",
+    }
+
+
+@pytest.mark.parametrize(
+    "query", ["Japon Ukraine", "Ukraine Japon", "japan ukraine", "ukrainien japonais", "Ukrane Japon", "JPN UKR"]
+)
+def test_accord_japan_ukraine_finds_the_information_security_agreement(catalog, query):
+    answer = answers.accord(catalog, query)
+    assert first_title(answer) == JAPAN_UKRAINE
+    assert answer.facts[0].date == "2024-11-16"
+    assert EU_JAPAN not in [fact.title for fact in answer.facts[:3]]
+
+
+@pytest.mark.parametrize("query", ["Japon UE", "UE Japon", "japan eu", "eu japan", "Japon Union européenne"])
+def test_japan_eu_never_ranks_the_ukraine_agreement_first(catalog, query):
+    answer = answers.accord(catalog, query)
+    assert "Ukraine" not in first_title(answer)
+
+
+@pytest.mark.parametrize(
+    "query", ["Iwaya", "iwaya", "Takeshi Iwaya", "Iwaya Takeshi", "iwya", "IWAYA takeshi", "Iwaya Kyiv"]
+)
+def test_visite_iwaya_puts_the_kyiv_visit_first(catalog, query):
+    answer = answers.visite(catalog, query)
+    assert first_title(answer) == KYIV_VISIT
+    assert answer.facts[0].date == "2024-11-16"
+    assert answer.facts[0].nature == "inopinée"
+
+
+@pytest.mark.parametrize("city", ["Kiev", "Kyiv", "Kyïv", "kiev", "KYIV"])
+def test_every_spelling_of_kyiv_finds_the_same_visit(catalog, city):
+    assert first_title(answers.visite(catalog, city)) == KYIV_VISIT
+
+
+@pytest.mark.parametrize("name", ["Zelensky", "Zelenskyy", "zelenski", "Zelenskiy", "Volodymyr Zelensky"])
+def test_every_spelling_of_zelensky_finds_his_meetings(catalog, name):
+    answer = answers.rencontre(catalog, name)
+    assert all("pers:volodymyr-zelensky" in {p.entity for p in f.people} for f in answer.facts)
+    assert len(answer.facts) == 2
+
+
+def test_partial_match_says_nothing_involves_all_names(catalog):
+    answer = answers.accord(catalog, "Japon Chine")
+    assert isinstance(answer, FactList)
+    assert "Chine" in answer.note
+
+
+def test_no_fact_of_that_kind_points_to_the_other_kinds(catalog):
+    answer = answers.accord(catalog, "Corée du Sud")
+    assert isinstance(answer, NotFound)
+    assert "/visite Corée du Sud" in answer.message
+
+
+def test_unknown_words_get_suggestions(catalog):
+    answer = answers.personne(catalog, "Sybih")
+    assert answer.person.name == "Andrii Sybiha"
+    missing = answers.accord(catalog, "Xylophone")
+    assert isinstance(missing, NotFound)
+    assert "Xylophone" in missing.message
+
+
+def test_several_matches_are_all_listed(catalog):
+    answer = answers.accord(catalog, "Japon Ukraine")
+    titles = [fact.title for fact in answer.facts]
+    assert len(titles) >= 3
+    assert titles.index(JAPAN_UKRAINE) < titles.index(
+        "Accord de principe Japon–Ukraine sur le pacte de sécurité de l'information"
+    )
+
+
+def test_planned_conference_is_found_by_free_text(catalog):
+    answer = answers.chercher(catalog, "conférence mines")
+    assert first_title(answer) == "Conférence ukrainienne sur l'action contre les mines"
+    assert answer.facts[0].status == "prévue"
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("quand l'accord Japon UE entre-t-il en vigueur ?", "date_in_force"),
+        ("quand a été signé l'accord Japon UE ?", "date"),
+        ("où a été signé l'accord Japon UE ?", "place"),
+        ("qui a signé l'accord Japon UE ?", "people"),
+        ("when does the Japan EU agreement enter into force?", "date_in_force"),
+    ],
+)
+def test_questions_answer_with_the_asked_field_first(catalog, question, focus):
+    answer = answers.chercher(catalog, question)
+    assert first_title(answer) == EU_JAPAN
+    assert answer.focus == focus
+
+
+def test_ou_without_accent_is_not_a_question_about_place(catalog):
+    assert answers.question_focus("Japon ou UE") is None
+
+
+def test_fact_id_finds_the_fact(catalog):
+    japan_ukraine = answers.accord(catalog, "Japon Ukraine").facts[0]
+    for query in (str(japan_ukraine.id), f"#{japan_ukraine.id}", f"n°{japan_ukraine.id}"):
+        assert answers.source(catalog, query).fact == japan_ukraine
+
+
+def test_personne_lists_roles_and_related_facts(catalog):
+    card = answers.personne(catalog, "takeshi iwaya")
+    assert card.person.roles == ("ministre des Affaires étrangères du Japon",)
+    assert KYIV_VISIT in {fact.title for fact in card.facts}
+
+
+def test_chronologie_is_in_date_order(catalog):
+    timeline = answers.chronologie(catalog, "Japon Ukraine")
+    dates = [fact.date for fact in timeline.facts]
+    assert dates[0] == "2023-03"
+    assert dates[-1] == "2025-23"
+    assert EU_JAPAN not in {fact.title for fact in timeline.facts}
