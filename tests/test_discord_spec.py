@@ -9,6 +9,7 @@ import discord
 import jsonschema
 import pytest
 from discord import app_commands
+
 from tests.discord_spec import (
     _SPEC_GAPS,
     load_spec,

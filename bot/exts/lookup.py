@@ -33,11 +33,15 @@ def slash_command(bot: commands.Bot, command: Command) -> app_commands.Command:
         async def without_option(interaction: discord.Interaction) -> None:
             await respond(interaction, "")
 
-        return app_commands.Command(name=command.name, description=command.description, callback=without_option)
+        return app_commands.Command(
+            name=command.name, description=command.description, callback=without_option
+        )
 
     @app_commands.rename(recherche="recherche")
     @app_commands.describe(recherche=command.option_description[:100])
-    async def with_option(interaction: discord.Interaction, recherche: app_commands.Range[str, 1, 200]) -> None:
+    async def with_option(
+        interaction: discord.Interaction, recherche: app_commands.Range[str, 1, 200]
+    ) -> None:
         await respond(interaction, recherche)
 
     return app_commands.Command(name=command.name, description=command.description, callback=with_option)

@@ -10,7 +10,9 @@ from tests.discord_spec import validate_command
 
 @pytest.fixture
 async def bot(seed_store, tmp_path):
-    settings = Settings(token=None, db=tmp_path / "db.json", guild_id=None, mod_role_ids=(), log_channel_id=None)
+    settings = Settings(
+        token=None, db=tmp_path / "db.json", guild_id=None, mod_role_ids=(), log_channel_id=None
+    )
     client = Diplobot(settings, seed_store)
     from bot.exts.lookup import setup
 

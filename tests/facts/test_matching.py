@@ -45,7 +45,8 @@ def test_accord_japan_eu_finds_the_security_and_defence_partnership(catalog, que
 
 
 @pytest.mark.parametrize(
-    "query", ["Japon Ukraine", "Ukraine Japon", "japan ukraine", "ukrainien japonais", "Ukrane Japon", "JPN UKR"]
+    "query",
+    ["Japon Ukraine", "Ukraine Japon", "japan ukraine", "ukrainien japonais", "Ukrane Japon", "JPN UKR"],
 )
 def test_accord_japan_ukraine_finds_the_information_security_agreement(catalog, query):
     answer = answers.accord(catalog, query)
