@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/diplobot
+	@$(BIN)/diplobot
 
 test: $(STAMP)
 	$(BIN)/ruff check bot facts tests

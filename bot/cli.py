@@ -40,6 +40,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_console(args: argparse.Namespace) -> int:
+    import readline  # noqa: F401  (imported for its side effect: line editing and history in input())
+
     store = _store(args)
     catalog = Catalog.from_store(store)
     console = Console()

@@ -48,13 +48,23 @@ def _is_country_code(entity: Entity, name: str) -> bool:
     return entity.kind == "pays" and len(name) == 3 and name.isupper()
 
 
+def _person_variants(entity: Entity) -> tuple[str, ...]:
+    """Both name orders and the surname alone, so "Iwaya", "Takeshi Iwaya" and "Iwaya Takeshi" all match."""
+    if entity.kind != "personne":
+        return ()
+    parts = entity.name.split()
+    if len(parts) < 2:
+        return ()
+    return (" ".join(reversed(parts)), parts[-1])
+
+
 class AliasIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._exact: dict[str, list[str]] = {}
         # ISO alpha-3 codes spell French words too ("fin", "per", "lie"): they count only typed in capitals.
         self._codes: dict[str, str] = {}
         for entity in entities:
-            for name in entity.names:
+            for name in (*entity.names, *_person_variants(entity)):
                 key = fold(name)
                 if not key or key in STOP_WORDS:
                     continue

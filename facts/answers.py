@@ -134,10 +134,12 @@ def _fact_list(
     if not found.results:
         return _not_found(catalog, command, query, kind, found)
     note = None
-    if found.wanted and not found.complete:
+    ranked = found.complete if found.wanted else found.results
+    if not ranked:
         names = " et ".join(catalog.name(next(iter(sorted(group)))) for group in found.wanted)
         note = f"Aucun résultat n'implique à la fois {names} ; voici les plus proches."
-    facts = tuple(r.fact for r in found.results[:MAX_LISTED])
+        ranked = found.results
+    facts = tuple(r.fact for r in ranked[:MAX_LISTED])
     return FactList(command, query, facts, focus, note)
 
 
