@@ -9,6 +9,7 @@ from pathlib import Path
 
 import orjson
 from rich.console import Console
+from rich.markup import escape
 
 from bot.commands import answer_line
 from bot.console import print_payload
@@ -46,8 +47,9 @@ def cmd_console(args: argparse.Namespace) -> int:
     catalog = Catalog.from_store(store)
     console = Console()
     console.print(
-        f"diplobot — console locale (base : {store.path}). Tapez une commande comme sur Discord, "
-        "par exemple [bold]/accord Japon UE[/], ou [bold]/aide[/]. Ctrl-D pour quitter."
+        f"diplobot — console locale (base : {escape(str(store.path))}). "
+        "Tapez une commande comme sur Discord, par exemple [bold]/accord Japon UE[/], ou [bold]/aide[/]. "
+        "Ctrl-D pour quitter."
     )
     while True:
         try:
@@ -110,11 +112,14 @@ def cmd_default(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    db_help = "base de faits (défaut : DIPLOBOT_DB ou data/diplobot.json)"
+    # Subcommands accept --db too; SUPPRESS keeps their copy from erasing a --db given before the command.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="base de faits (défaut : DIPLOBOT_DB ou data/diplobot.json)")
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
-        prog="diplobot", description="Faits diplomatiques : bot Discord et console locale.", parents=[common]
+        prog="diplobot", description="Faits diplomatiques : bot Discord et console locale."
     )
+    parser.add_argument("--db", help=db_help)
     parser.set_defaults(handler=cmd_default, json=False)
     commands = parser.add_subparsers(title="commandes", metavar="COMMANDE")
 

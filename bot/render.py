@@ -21,6 +21,8 @@ ERROR_COLOUR = 0xCF222E
 KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
 
 LIMITS = {"title": 256, "description": 4096, "field_name": 256, "field_value": 1024, "footer": 2048}
+EMBED_TOTAL = 6000
+MIN_KEPT = 120
 MAX_QUOTE_SHOWN = 400
 MAX_LIST_LINES = 25
 
@@ -45,8 +47,36 @@ def _field(name: str, value: str, inline: bool = False) -> dict:
     }
 
 
+def _embed_size(embed: dict) -> int:
+    """Characters Discord counts towards an embed's 6000 total."""
+    fields = embed.get("fields", [])
+    return (
+        len(embed.get("title", ""))
+        + len(embed.get("description", ""))
+        + len(embed.get("footer", {}).get("text", ""))
+        + len(embed.get("author", {}).get("name", ""))
+        + sum(len(field["name"]) + len(field["value"]) for field in fields)
+    )
+
+
+def fit(embed: dict) -> dict:
+    """Shrinks an embed to Discord's total: the longest text is cut first, down to a readable start;
+    when every text is that short, the last fields go."""
+    while (excess := _embed_size(embed) - EMBED_TOTAL) > 0:
+        texts = [("description", embed)] if "description" in embed else []
+        texts += [("value", field) for field in embed.get("fields", [])]
+        key, holder = max(texts, key=lambda item: len(item[1][item[0]]), default=(None, None))
+        if holder is not None and len(holder[key]) > MIN_KEPT:
+            holder[key] = clip(holder[key], max(MIN_KEPT, len(holder[key]) - excess))
+        elif embed.get("fields"):
+            embed["fields"].pop()
+        else:
+            embed["title"] = clip(embed["title"], max(1, len(embed["title"]) - excess))
+    return embed
+
+
 def _message(embeds: Sequence[dict], content: str | None = None, ephemeral: bool = False) -> dict:
-    payload: dict = {"embeds": list(embeds), "allowed_mentions": NO_MENTIONS}
+    payload: dict = {"embeds": [fit(embed) for embed in embeds], "allowed_mentions": NO_MENTIONS}
     if content:
         payload["content"] = clip(content, 2000)
     if ephemeral:

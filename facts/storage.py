@@ -37,6 +37,8 @@ def read_document(path: Path) -> dict | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:
+        raise StoreError(f"La base {path} ne peut pas être lue ({error.strerror}).") from None
     if not raw.strip():
         return None
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from facts.model import Entity, Fact, Participant, Source
-from facts.storage import META_TABLE, SCHEMA_VERSION, DurableStorage, StoreError, read_document
+from facts.storage import META_TABLE, SCHEMA_VERSION, CorruptStore, DurableStorage, StoreError, read_document
 
 SHIPPED_STORE = "seed_store.json"
 
@@ -90,6 +90,22 @@ class FactStore:
         self._facts = self._db.table("facts")
         self._entities = self._db.table("entities")
         self._history = self._db.table("history")
+        self._check_records()
+
+    def _check_records(self) -> None:
+        """Refuses a file whose JSON parses but whose records this version cannot read."""
+        for table, parse in (
+            ("facts", lambda doc: fact_from_doc(doc.doc_id, doc)),
+            ("entities", entity_from_doc),
+        ):
+            for doc in self._db.table(table).all():
+                try:
+                    parse(doc)
+                except (KeyError, TypeError, ValueError, AttributeError) as error:
+                    raise CorruptStore(
+                        f"La base {self.path} est illisible : l'enregistrement {doc.doc_id} de la table "
+                        f"« {table} » est incomplet ({error!r}). Elle est conservée telle quelle."
+                    ) from None
 
     @classmethod
     def open(cls, path: str | Path) -> FactStore:

@@ -1,0 +1,110 @@
+"""Settings come from the environment and `.env`; the environment wins and the token never shows."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_DB, SettingsError, load_settings
+
+VARIABLES = (
+    "DISCORD_TOKEN",
+    "DIPLOBOT_DB",
+    "DIPLOBOT_GUILD_ID",
+    "DIPLOBOT_MOD_ROLE_IDS",
+    "DIPLOBOT_LOG_CHANNEL_ID",
+)
+TOKEN = "MTIzNDU2Nzg5.secret-token-value"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    """Unsets every setting; whatever load_dotenv adds is removed again after the test."""
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def write_env(directory: Path, **values: str) -> Path:
+    path = directory / ".env"
+    path.write_text("".join(f"{name}={value}\n" for name, value in values.items()), encoding="utf-8")
+    return path
+
+
+def test_reads_every_setting_from_env_file(tmp_path):
+    env = write_env(
+        tmp_path,
+        DISCORD_TOKEN=TOKEN,
+        DIPLOBOT_DB="ailleurs/faits.json",
+        DIPLOBOT_GUILD_ID="123456789012345678",
+        DIPLOBOT_MOD_ROLE_IDS="11, 22;33",
+        DIPLOBOT_LOG_CHANNEL_ID="44",
+    )
+    settings = load_settings(env)
+    assert settings.token == TOKEN
+    assert settings.db == Path("ailleurs/faits.json")
+    assert settings.guild_id == 123456789012345678
+    assert settings.mod_role_ids == (11, 22, 33)
+    assert settings.log_channel_id == 44
+
+
+def test_reads_env_file_of_the_working_directory_by_default(tmp_path, monkeypatch):
+    write_env(tmp_path, DIPLOBOT_GUILD_ID="42")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().guild_id == 42
+
+
+def test_real_environment_wins_over_env_file(tmp_path, monkeypatch):
+    env = write_env(tmp_path, DISCORD_TOKEN="from-file", DIPLOBOT_GUILD_ID="1", DIPLOBOT_DB="file.json")
+    monkeypatch.setenv("DISCORD_TOKEN", "from-env")
+    monkeypatch.setenv("DIPLOBOT_GUILD_ID", "2")
+    settings = load_settings(env)
+    assert settings.token == "from-env"
+    assert settings.guild_id == 2
+    assert settings.db == Path("file.json")
+
+
+def test_defaults_without_env_file(tmp_path):
+    settings = load_settings(tmp_path / ".env")
+    assert settings.token is None
+    assert settings.db == DEFAULT_DB
+    assert settings.guild_id is None
+    assert settings.mod_role_ids == ()
+    assert settings.log_channel_id is None
+
+
+def test_blank_values_mean_unset(tmp_path):
+    env = write_env(tmp_path, DISCORD_TOKEN="  ", DIPLOBOT_GUILD_ID="", DIPLOBOT_MOD_ROLE_IDS=" , ;")
+    settings = load_settings(env)
+    assert settings.token is None
+    assert settings.guild_id is None
+    assert settings.mod_role_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DIPLOBOT_GUILD_ID", "mon-serveur"),
+        ("DIPLOBOT_GUILD_ID", "12.5"),
+        ("DIPLOBOT_GUILD_ID", "-7"),
+        ("DIPLOBOT_MOD_ROLE_IDS", "11,modérateurs"),
+        ("DIPLOBOT_MOD_ROLE_IDS", "abc"),
+        ("DIPLOBOT_LOG_CHANNEL_ID", "#journal"),
+    ],
+)
+def test_malformed_id_names_the_variable(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=name):
+        load_settings(None)
+
+
+def test_malformed_id_in_env_file_names_the_variable(tmp_path):
+    with pytest.raises(SettingsError, match="DIPLOBOT_GUILD_ID"):
+        load_settings(write_env(tmp_path, DIPLOBOT_GUILD_ID="mon-serveur"))
+
+
+def test_repr_never_shows_the_token(tmp_path):
+    settings = load_settings(write_env(tmp_path, DISCORD_TOKEN=TOKEN, DIPLOBOT_GUILD_ID="5"))
+    assert settings.token == TOKEN
+    for shown in (repr(settings), str(settings), f"{settings}", f"{settings!r}", repr([settings])):
+        assert TOKEN not in shown
+        assert "secret" not in shown
+    assert "guild_id=5" in repr(settings)
