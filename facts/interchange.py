@@ -73,6 +73,8 @@ def _check_record(record: object) -> list[tuple[str, str]]:
                 problems.append(
                     (f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})")
                 )
+            elif not isinstance(person.get("role", ""), str):
+                problems.append((f"people[{number}].role", "doit être un texte"))
     for field in ("place", "nature", "summary"):
         value = record.get(field)
         if value is not None and not isinstance(value, str):
@@ -113,6 +115,39 @@ def _check_source(number: int, source: object) -> list[tuple[str, str]]:
     published = source.get("published")
     if published is not None and not dates.is_valid(published):
         problems.append((f"{where}.published", f"date invalide « {published} »"))
+    for field in ("article", "url"):
+        if source.get(field) is not None and not isinstance(source[field], str):
+            problems.append((f"{where}.{field}", "doit être un texte"))
+    start, end = source.get("start"), source.get("end")
+    if (start, end) != (None, None) and not (_is_offset(start) and _is_offset(end) and start <= end):
+        problems.append((f"{where}.start", "start et end : positions entières, start ≤ end"))
+    return problems
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _check_entity(entity: object) -> list[tuple[str, str]]:
+    if not isinstance(entity, dict) or not isinstance(entity.get("name"), str) or not entity["name"].strip():
+        return [("name", "obligatoire, texte non vide")]
+    problems = []
+    if entity.get("kind") not in ENTITY_PREFIXES:
+        problems.append(("kind", f"« {entity.get('kind')} » inconnu ({', '.join(ENTITY_PREFIXES)})"))
+    problems += [
+        (field, "liste de textes")
+        for field in ("aliases", "roles")
+        if not _is_text_list(entity.get(field, []))
+    ]
+    problems += [
+        (field, "doit être un texte")
+        for field in ("id", "iso", "flag", "country")
+        if entity.get(field) is not None and not isinstance(entity[field], str)
+    ]
     return problems
 
 
@@ -132,12 +167,15 @@ def validate(document: object) -> list[dict]:
         faults.append("« entities » doit être une liste")
     else:
         for index, entity in enumerate(entities, 1):
-            if not isinstance(entity, dict) or not isinstance(entity.get("name"), str):
-                faults.append(f"entité n°{index}, champ « name » : obligatoire")
-            elif entity.get("kind") not in ENTITY_PREFIXES:
-                faults.append(
-                    f"entité n°{index} ({entity['name']}), champ « kind » : {', '.join(ENTITY_PREFIXES)}"
-                )
+            name = (
+                f" ({entity['name']})"
+                if isinstance(entity, dict) and isinstance(entity.get("name"), str)
+                else ""
+            )
+            faults += [
+                f"entité n°{index}{name}, champ « {field} » : {problem}"
+                for field, problem in _check_entity(entity)
+            ]
     if faults:
         shown = "\n".join(f"- {fault}" for fault in faults[:20])
         more = f"\n… et {len(faults) - 20} autres erreurs" if len(faults) > 20 else ""

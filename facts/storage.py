@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,9 +49,17 @@ def read_document(path: Path) -> dict | None:
             f"La base {path} est illisible (JSON invalide : {error}). Elle est conservée telle quelle ; "
             "restaurez une sauvegarde ou indiquez une autre base avec --db."
         ) from None
-    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise CorruptStore(f"La base {path} n'a pas la structure attendue (tables JSON). Elle est conservée.")
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(record, dict) for record in table.values())
+        for table in data.values()
+    ):
+        raise CorruptStore(
+            f"La base {path} n'a pas la structure attendue (tables d'enregistrements JSON). "
+            "Elle est conservée."
+        )
     version = schema_version(data)
+    if version is None:
+        raise CorruptStore(f"La base {path} a un numéro de format illisible. Elle est conservée.")
     if version > SCHEMA_VERSION:
         raise NewerStore(
             f"La base {path} est au format {version}, plus récent que celui de cette version de diplobot "
@@ -59,9 +68,11 @@ def read_document(path: Path) -> dict | None:
     return data
 
 
-def schema_version(data: dict) -> int:
-    meta = data.get(META_TABLE) or {}
-    versions = [doc.get("schema", 0) for doc in meta.values() if isinstance(doc, dict)]
+def schema_version(data: dict) -> int | None:
+    """The file's format number (files written before it was stamped count as current), None if garbled."""
+    versions = [doc.get("schema", 0) for doc in (data.get(META_TABLE) or {}).values()]
+    if not all(isinstance(version, int) and not isinstance(version, bool) for version in versions):
+        return None
     return max(versions, default=SCHEMA_VERSION)
 
 
@@ -84,18 +95,35 @@ def write_atomically(path: Path, payload: bytes) -> None:
 
 
 class DurableStorage(Storage):
-    """orjson + in-memory cache + atomic, fsynced writes + all-or-nothing batches."""
+    """orjson + in-memory cache + atomic, fsynced writes + all-or-nothing batches.
+
+    The cache is dropped when the file changes under it (another process wrote it), so a long-running
+    bot never writes back a stale copy over someone else's import.
+    """
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self._cache: dict | None = None
+        self._seen: tuple[int, int] | None = None
         self._batch_depth = 0
         self._dirty = False
+        self._aborted = False
+        self._load()
+
+    def _signature(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (status.st_mtime_ns, status.st_size)
+
+    def _load(self) -> None:
+        self._seen = self._signature()
         self._cache = read_document(self.path)
 
     def read(self) -> dict | None:
-        if self._cache is None:
-            self._cache = read_document(self.path)
+        if not self._batch_depth and (self._cache is None or self._signature() != self._seen):
+            self._load()
         return self._cache
 
     def write(self, data: dict) -> None:
@@ -112,21 +140,31 @@ class DurableStorage(Storage):
             # TinyDB mutated the cached tables before calling write: forget them, disk is the truth.
             self._cache = None
             raise
+        self._seen = self._signature()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Groups writes: they all reach disk at the end, or none does if the block raises."""
+        """Groups writes: they all reach disk at the end of the outermost batch, or none does if any
+        block inside raised, even one whose exception was caught further out."""
         self._batch_depth += 1
         try:
             yield
         except BaseException:
+            self._aborted = True
+            raise
+        finally:
             self._batch_depth -= 1
             if not self._batch_depth:
-                self._cache, self._dirty = None, False
-            raise
-        self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
-            self._dirty = False
+                self._finish_batch()
+
+    def _finish_batch(self) -> None:
+        aborted, dirty = self._aborted, self._dirty
+        self._aborted = self._dirty = False
+        if aborted:
+            self._cache = None
+            if sys.exc_info()[0] is None:
+                raise StoreError("Modification annulée : une étape a échoué, rien n'a été enregistré.")
+        elif dirty:
             self._flush()
 
     def close(self) -> None:

@@ -6,7 +6,6 @@ history entry holding the fact before and after, so edits can be shown and undon
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, replace
@@ -14,10 +13,19 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+import orjson
 from tinydb import TinyDB
 
 from facts.model import Entity, Fact, Participant, Source
-from facts.storage import META_TABLE, SCHEMA_VERSION, CorruptStore, DurableStorage, StoreError, read_document
+from facts.storage import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    CorruptStore,
+    DurableStorage,
+    StoreError,
+    read_document,
+    write_atomically,
+)
 
 SHIPPED_STORE = "seed_store.json"
 
@@ -34,8 +42,13 @@ def shipped_store_path() -> Path:
     return Path(str(resources.files("facts") / "data" / SHIPPED_STORE))
 
 
+def _json_shaped(value: object) -> dict:
+    """The dataclass as it will read back from the file (lists, not tuples), so memory and disk agree."""
+    return orjson.loads(orjson.dumps(asdict(value)))
+
+
 def fact_to_doc(fact: Fact) -> dict:
-    doc = asdict(fact)
+    doc = _json_shaped(fact)
     del doc["id"]
     return doc
 
@@ -62,7 +75,7 @@ def fact_from_doc(fact_id: int, doc: dict) -> Fact:
 
 
 def entity_to_doc(entity: Entity) -> dict:
-    return {key: value for key, value in asdict(entity).items() if value not in (None, ())}
+    return {key: value for key, value in _json_shaped(entity).items() if value not in (None, [])}
 
 
 def entity_from_doc(doc: dict) -> Entity:
@@ -113,9 +126,7 @@ class FactStore:
         path = Path(path)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            staging = path.with_name(f".{path.name}.new")
-            shutil.copyfile(shipped_store_path(), staging)
-            staging.replace(path)
+            write_atomically(path, shipped_store_path().read_bytes())
         read_document(path)
         return cls(path)
 

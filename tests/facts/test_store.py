@@ -1,0 +1,109 @@
+"""FactStore: created from the shipped store, every change versioned and kept in the history."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from facts.model import Fact, Source
+from facts.store import FactStore, StaleEdit, UnknownFact, fact_from_doc, shipped_store_path
+
+NEW_FACT = Fact(
+    id=0,
+    kind="visite",
+    title="Visite de Josep Borrell à Séoul",
+    status="prévue",
+    parties=("org:ue", "pays:KR"),
+    date="2024-11",
+    sources=(Source(article="a.txt", quote="Une tournée qui devrait inclure la Corée du Sud."),),
+)
+
+
+@pytest.fixture
+def shipped_bytes() -> bytes:
+    return shipped_store_path().read_bytes()
+
+
+def assert_recent(at: str) -> None:
+    moment = datetime.fromisoformat(at)
+    assert moment.tzinfo is not None
+    assert abs(datetime.now(UTC) - moment) < timedelta(minutes=1)
+
+
+def test_open_creates_missing_store_from_shipped(tmp_path, shipped_bytes):
+    path = tmp_path / "data" / "nouvelle" / "diplobot.json"
+    store = FactStore.open(path)
+    assert len(store.facts()) == 14
+    assert path.read_bytes() == shipped_bytes
+    assert [entry.name for entry in path.parent.iterdir()] == [path.name]
+    store.add_fact(NEW_FACT, who="alice")
+    assert len(FactStore(path).facts()) == 15
+    assert shipped_store_path().read_bytes() == shipped_bytes
+
+
+def test_open_keeps_existing_store(tmp_path):
+    path = tmp_path / "diplobot.json"
+    FactStore.create_empty(path).add_fact(NEW_FACT, who="alice")
+    assert [fact.title for fact in FactStore.open(path).facts()] == [NEW_FACT.title]
+
+
+def test_add_records_creation(seed_store):
+    fact = seed_store.add_fact(NEW_FACT, who="alice")
+    assert (fact.id, fact.version, fact.deleted) == (15, 1, False)
+    assert seed_store.get(fact.id) == fact
+    [entry] = seed_store.history(fact.id)
+    assert entry.items() >= {"fact_id": 15, "action": "création", "who": "alice", "before": None}.items()
+    assert fact_from_doc(15, entry["after"]) == fact
+    assert_recent(entry["at"])
+
+
+def test_update_records_before_and_after(seed_store):
+    original = seed_store.get(1)
+    updated = seed_store.update_fact(1, {"status": "conclu"}, who="bob", expected_version=1)
+    assert (updated.status, updated.version) == ("conclu", 2)
+    assert seed_store.get(1) == updated
+    entry = seed_store.history(1)[-1]
+    assert (entry["action"], entry["who"]) == ("modification", "bob")
+    assert fact_from_doc(1, entry["before"]) == original
+    assert fact_from_doc(1, entry["after"]) == updated
+    assert_recent(entry["at"])
+
+
+def test_versions_increase_with_each_change(seed_store):
+    fact = seed_store.add_fact(NEW_FACT, who="alice")
+    versions = [fact.version]
+    versions.append(seed_store.update_fact(fact.id, {"date": "2024-11-04"}, who="bob").version)
+    versions.append(seed_store.update_fact(fact.id, {"status": "effectuée"}, who="bob").version)
+    versions.append(seed_store.delete_fact(fact.id, who="carol").version)
+    assert versions == [1, 2, 3, 4]
+    assert [entry["after"]["version"] for entry in seed_store.history(fact.id)] == versions
+
+
+def test_stale_edit_refused_and_changes_nothing(seed_store):
+    seed_store.update_fact(1, {"status": "conclu"}, who="bob", expected_version=1)
+    content, history = seed_store.path.read_bytes(), seed_store.history()
+    current = seed_store.get(1)
+    with pytest.raises(StaleEdit, match="modifié entre-temps") as refused:
+        seed_store.update_fact(1, {"title": "Autre titre"}, who="carol", expected_version=1)
+    assert "version 2" in str(refused.value)
+    assert seed_store.get(1) == current
+    assert seed_store.history() == history
+    assert seed_store.path.read_bytes() == content
+
+
+def test_unknown_fact_refused(seed_store):
+    with pytest.raises(UnknownFact, match="Aucun fait n°99"):
+        seed_store.update_fact(99, {"title": "Fantôme"}, who="bob")
+
+
+def test_delete_is_soft(seed_store):
+    seed_store.delete_fact(3, who="carol")
+    reopened = FactStore(seed_store.path)
+    assert 3 not in [fact.id for fact in reopened.facts()]
+    assert len(reopened.facts()) == 13
+    hidden = [fact for fact in reopened.facts(include_deleted=True) if fact.id == 3]
+    assert [(fact.deleted, fact.version) for fact in hidden] == [(True, 2)]
+    assert [(entry["action"], entry["who"]) for entry in reopened.history(3)] == [
+        ("création", "seed"),
+        ("suppression", "carol"),
+    ]
+    assert reopened.history(3)[-1]["before"]["deleted"] is False
