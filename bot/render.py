@@ -85,10 +85,13 @@ def _message(embeds: Sequence[dict], content: str | None = None, ephemeral: bool
 
 
 def _with_flag(catalog: Catalog, entity_id: str | None) -> str:
+    """The entity's name behind its flag, or its country's flag for a city or a person."""
     entity = catalog.entity(entity_id)
     if entity is None:
         return entity_id or ""
-    return f"{entity.flag} {entity.name}" if entity.flag else entity.name
+    country = catalog.entity(f"pays:{entity.country}") if entity.country else None
+    flag = entity.flag or (country.flag if country else None)
+    return f"{flag} {entity.name}" if flag else entity.name
 
 
 def _when(value: str | None) -> str:

@@ -6,6 +6,7 @@ Both the Discord bot and the console call these with the same catalog, so they c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facts import dates
@@ -84,6 +85,12 @@ class NotFound:
 Answer = FactList | PersonCard | Chronology | SourceList | Help | NotFound
 
 
+def _enumerate_fr(names: Iterable[str]) -> str:
+    """ "A", "A et B", "A, B et C"."""
+    items = list(names)
+    return ", ".join(items[:-1]) + " et " + items[-1] if len(items) > 1 else "".join(items)
+
+
 def _check_query(command: str, query: str) -> NotFound | None:
     if not query or not query.strip():
         return NotFound(command, "", f"Précisez ce que vous cherchez, par exemple : /{command} Japon UE")
@@ -102,7 +109,7 @@ def _suggestions(catalog: Catalog, search_result: Search, query: str) -> tuple[s
 def _not_found(catalog: Catalog, command: str, query: str, kind: str | None, found: Search) -> NotFound:
     what = NONE_OF_KIND[kind] if kind else "aucun fait"
     if found.wanted:
-        names = " et ".join(catalog.name(next(iter(sorted(group)))) for group in found.wanted)
+        names = _enumerate_fr(catalog.name(min(group)) for group in found.wanted)
         others = search(catalog, query).results if kind else ()
         message = f"Je ne connais {what} impliquant {names}."
         if others:
@@ -136,7 +143,7 @@ def _fact_list(
     note = None
     ranked = found.complete if found.wanted else found.results
     if not ranked:
-        names = " et ".join(catalog.name(next(iter(sorted(group)))) for group in found.wanted)
+        names = _enumerate_fr(catalog.name(min(group)) for group in found.wanted)
         note = f"Aucun résultat n'implique à la fois {names} ; voici les plus proches."
         ranked = found.results
     facts = tuple(r.fact for r in ranked[:MAX_LISTED])
@@ -183,7 +190,15 @@ def personne(catalog: Catalog, query: str) -> Answer:
     invalid = _check_query("personne", query)
     if invalid:
         return invalid
-    people = _resolve_entities(catalog, query, ("personne",))
+    named = _resolve_entities(catalog, query)
+    people = [entity for entity in named if entity.kind == "personne"]
+    if named and not people:
+        other = named[0]
+        return NotFound(
+            "personne",
+            query,
+            f"{other.name} n'est pas une personne ({other.kind}) : essayez /chronologie {query}.",
+        )
     if not people:
         known = [
             catalog.name(entity_id)
@@ -212,7 +227,7 @@ def chronologie(catalog: Catalog, query: str) -> Answer:
         )
     facts = [f for f in catalog.facts if all(e.id in catalog.involved(f) for e in entities)]
     if not facts:
-        names = " et ".join(e.name for e in entities)
+        names = _enumerate_fr(e.name for e in entities)
         return NotFound("chronologie", query, f"Aucun fait n'implique à la fois {names}.")
     facts.sort(key=lambda f: (dates.sort_key(f.date), f.id))
     return Chronology(query, tuple(entities), tuple(facts))

@@ -15,7 +15,7 @@ from facts.countries import country_entities
 from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
 from facts.normalize import fold
 from facts.sources import locate, read_article
-from facts.store import FactStore
+from facts.store import FactStore, entity_from_doc
 
 MAX_TITLE = 200
 MAX_SUMMARY = 2000
@@ -192,16 +192,7 @@ class _Resolver:
         self.created: dict[str, Entity] = {}
 
     def declare(self, raw: dict) -> None:
-        entity = Entity(
-            id=raw.get("id") or self._new_id(raw["kind"], raw["name"]),
-            kind=raw["kind"],
-            name=raw["name"],
-            aliases=tuple(raw.get("aliases", ())),
-            iso=raw.get("iso"),
-            flag=raw.get("flag"),
-            roles=tuple(raw.get("roles", ())),
-            country=raw.get("country"),
-        )
+        entity = entity_from_doc({**raw, "id": raw.get("id") or self._new_id(raw["kind"], raw["name"])})
         if entity.id not in self.known or entity != self.known[entity.id]:
             self._add(entity)
 

@@ -18,38 +18,13 @@ from facts.model import STATUSES, Fact
 
 # Words that say which kind of fact is wanted rather than what it is about.
 KIND_WORDS = {
-    "accord": {
-        "accord",
-        "accords",
-        "traite",
-        "traites",
-        "pacte",
-        "partenariat",
-        "memorandum",
-        "agreement",
-        "treaty",
-    },
-    "visite": {
-        "visite",
-        "visites",
-        "voyage",
-        "voyages",
-        "deplacement",
-        "deplacements",
-        "tournee",
-        "visit",
-        "trip",
-    },
-    "rencontre": {
-        "rencontre",
-        "rencontres",
-        "entretien",
-        "entretiens",
-        "reunion",
-        "sommet",
-        "meeting",
-        "summit",
-    },
+    kind: frozenset(vocabulary.split())
+    for kind, vocabulary in {
+        "accord": "accord accords traite traites pacte partenariat memorandum convention agreement treaty",
+        "visite": "visite visites voyage voyages deplacement deplacements tournee visit trip "
+        "alle allee alles rendu rendue deplace deplacee visited went",
+        "rencontre": "rencontre rencontres rencontre entretien entretiens reunion sommet meeting summit met",
+    }.items()
 }
 TEXT_CUTOFF = 85.0
 TEXT_ONLY_THRESHOLD = 0.5

@@ -105,5 +105,5 @@ def test_real_accord_reply_renders_its_fields(catalog):
 
 def test_real_answer_to_a_question_renders_bold_title_without_asterisks(catalog):
     text = render(answer_line(catalog, "/chercher où a été signé l'accord Japon UE ?").payload)
-    assert "Partenariat de sécurité et de défense UE–Japon : Tokyo." in text
+    assert "Partenariat de sécurité et de défense UE–Japon : 🇯🇵 Tokyo." in text
     assert "**" not in text

@@ -156,3 +156,20 @@ def test_chronologie_is_in_date_order(catalog):
     assert dates[0] == "2023-03"
     assert dates[-1] == "2025-23"
     assert EU_JAPAN not in {fact.title for fact in timeline.facts}
+
+
+def test_personne_on_a_country_points_to_the_timeline(catalog):
+    answer = answers.personne(catalog, "Japon")
+    assert isinstance(answer, NotFound)
+    assert "/chronologie Japon" in answer.message
+
+
+def test_where_did_someone_go_prefers_visits(catalog):
+    answer = answers.chercher(catalog, "où Iwaya est-il allé ?")
+    assert answer.focus == "place"
+    assert answer.facts[0].kind == "visite"
+
+
+def test_three_names_are_listed_the_french_way(catalog):
+    answer = answers.accord(catalog, "Japon UE Ukraine")
+    assert "Japon, Union européenne et Ukraine" in answer.note
