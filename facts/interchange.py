@@ -6,6 +6,7 @@ nothing, and the error names the record and the field at fault.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from facts.countries import country_entities
 from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
 from facts.normalize import fold
 from facts.sources import locate, read_article
-from facts.store import FactStore, entity_from_doc
+from facts.store import FactStore, entity_from_doc, entity_to_doc
 
 MAX_TITLE = 200
 MAX_SUMMARY = 2000
@@ -38,14 +39,14 @@ def _label(index: int, record: object) -> str:
     return f"fait n°{index + 1}" + (f" (« {title} »)" if isinstance(title, str) and title else "")
 
 
-def _check_record(record: object) -> list[tuple[str, str]]:
+def check_record(record: object) -> list[tuple[str, str]]:
     """(field, problem) pairs for one record of the "facts" list."""
     if not isinstance(record, dict):
         return [("", "doit être un objet JSON")]
     problems: list[tuple[str, str]] = []
     known = {
         "kind", "title", "status", "parties", "people", "place", "date", "date_in_force",
-        "topics", "nature", "summary", "sources", "id",
+        "topics", "nature", "summary", "sources", "id", "guild_id",
     }  # fmt: skip
     problems += [(key, "champ inconnu") for key in record if key not in known]
     kind = record.get("kind")
@@ -88,6 +89,11 @@ def _check_record(record: object) -> list[tuple[str, str]]:
                 dates.parse(value)
             except ValueError as error:
                 problems.append((field, str(error)))
+    guild_id = record.get("guild_id")
+    if guild_id is not None and not (
+        isinstance(guild_id, int) and not isinstance(guild_id, bool) and guild_id > 0
+    ):
+        problems.append(("guild_id", "identifiant de serveur Discord (entier) ou absent"))
     topics = record.get("topics", [])
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         problems.append(("topics", "liste de textes"))
@@ -160,7 +166,7 @@ def validate(document: object) -> list[dict]:
         if field
         else f"{_label(index, record)} : {problem}"
         for index, record in enumerate(document["facts"])
-        for field, problem in _check_record(record)
+        for field, problem in check_record(record)
     ]
     entities = document.get("entities", [])
     if not isinstance(entities, list):
@@ -183,7 +189,7 @@ def validate(document: object) -> list[dict]:
     return document["facts"]
 
 
-class _Resolver:
+class Resolver:
     """Names → entity ids, creating the entities that do not exist yet (kept for one import)."""
 
     def __init__(self, store: FactStore) -> None:
@@ -244,41 +250,67 @@ def _sources(raw_sources: list[dict], articles_dir: Path | None) -> tuple[Source
     return tuple(sources)
 
 
+def draft_from_record(
+    record: dict, resolver: Resolver, articles_dir: Path | None = None, guild_id: int | None = None
+) -> Fact:
+    """A checked record (see check_record) as a Fact not yet stored (id 0), its names resolved."""
+    people = tuple(
+        Participant(
+            entity=resolver.resolve(p["name"], "personne"),
+            role=p.get("role", ""),
+            part=p.get("part", "participant"),
+        )
+        for p in record.get("people", [])
+    )
+    return Fact(
+        id=0,
+        kind=record["kind"],
+        title=record["title"].strip(),
+        status=record.get("status") or STATUSES[record["kind"]][0],
+        parties=tuple(resolver.resolve(name, "organisation") for name in record.get("parties", [])),
+        people=people,
+        place=resolver.resolve(record["place"], "lieu") if record.get("place") else None,
+        date=record.get("date"),
+        date_in_force=record.get("date_in_force"),
+        topics=tuple(record.get("topics", [])),
+        nature=record.get("nature"),
+        summary=(record.get("summary") or "").strip(),
+        sources=_sources(record["sources"], articles_dir),
+        guild_id=guild_id if guild_id is not None else record.get("guild_id"),
+    )
+
+
+def record_from_fact(fact: Fact, name_of: Callable[[str], str]) -> dict:
+    """The fact in the exchange format, entity ids written out as names."""
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "title": fact.title,
+        "status": fact.status,
+        "parties": [name_of(p) for p in fact.parties],
+        "people": [{"name": name_of(p.entity), "role": p.role, "part": p.part} for p in fact.people],
+        "place": name_of(fact.place) if fact.place else None,
+        "date": fact.date,
+        "date_in_force": fact.date_in_force,
+        "topics": list(fact.topics),
+        "nature": fact.nature,
+        "summary": fact.summary,
+        "sources": [
+            {key: value for key, value in asdict(source).items() if value is not None}
+            for source in fact.sources
+        ],
+    }
+
+
 def import_document(
     store: FactStore, document: object, who: str, articles_dir: Path | None = None
 ) -> ImportReport:
     """Validates then adds every fact of `document`; all or nothing."""
     records = validate(document)
-    resolver = _Resolver(store)
+    resolver = Resolver(store)
     for raw in document.get("entities", []):
         resolver.declare(raw)
-    drafts = []
-    for record in records:
-        people = tuple(
-            Participant(
-                entity=resolver.resolve(p["name"], "personne"),
-                role=p.get("role", ""),
-                part=p.get("part", "participant"),
-            )
-            for p in record.get("people", [])
-        )
-        drafts.append(
-            Fact(
-                id=0,
-                kind=record["kind"],
-                title=record["title"].strip(),
-                status=record.get("status") or STATUSES[record["kind"]][0],
-                parties=tuple(resolver.resolve(name, "organisation") for name in record.get("parties", [])),
-                people=people,
-                place=resolver.resolve(record["place"], "lieu") if record.get("place") else None,
-                date=record.get("date"),
-                date_in_force=record.get("date_in_force"),
-                topics=tuple(record.get("topics", [])),
-                nature=record.get("nature"),
-                summary=(record.get("summary") or "").strip(),
-                sources=_sources(record["sources"], articles_dir),
-            )
-        )
+    drafts = [draft_from_record(record, resolver, articles_dir) for record in records]
     with store.batch():
         for entity in resolver.created.values():
             store.put_entity(entity)
@@ -292,37 +324,9 @@ def export_document(store: FactStore) -> dict:
     entities = store.entities()
     known = {**countries, **entities}
 
-    def name(entity_id: str | None) -> str | None:
+    def name(entity_id: str) -> str:
         return known[entity_id].name if entity_id in known else entity_id
 
-    facts = []
-    for fact in store.facts():
-        facts.append(
-            {
-                "id": fact.id,
-                "kind": fact.kind,
-                "title": fact.title,
-                "status": fact.status,
-                "parties": [name(p) for p in fact.parties],
-                "people": [{"name": name(p.entity), "role": p.role, "part": p.part} for p in fact.people],
-                "place": name(fact.place),
-                "date": fact.date,
-                "date_in_force": fact.date_in_force,
-                "topics": list(fact.topics),
-                "nature": fact.nature,
-                "summary": fact.summary,
-                "sources": [
-                    {key: value for key, value in vars_of(source).items() if value is not None}
-                    for source in fact.sources
-                ],
-            }
-        )
-    exported_entities = [
-        {key: value for key, value in vars_of(entity).items() if value not in (None, ())}
-        for entity in entities.values()
-    ]
+    facts = [record_from_fact(fact, name) for fact in store.facts()]
+    exported_entities = [entity_to_doc(entity) for entity in entities.values()]
     return {"format": "diplobot-facts/1", "entities": exported_entities, "facts": facts}
-
-
-def vars_of(value: object) -> dict:
-    return {key: list(item) if isinstance(item, tuple) else item for key, item in asdict(value).items()}
