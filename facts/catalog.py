@@ -20,8 +20,14 @@ class Catalog:
 
     @classmethod
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
-        """Global facts plus, in a server, that server's own."""
-        facts = [f for f in store.facts() if f.guild_id is None or f.guild_id == guild_id]
+        """Global facts (less those the server hid) plus, in a server, that server's own."""
+        hidden = store.hidden_in(guild_id)
+        facts = [
+            fact
+            for fact in store.facts()
+            if (fact.guild_id is None and fact.id not in hidden)
+            or (guild_id is not None and fact.guild_id == guild_id)
+        ]
         return cls(store.entities(), facts)
 
     @cached_property

@@ -91,3 +91,39 @@ def format_fr(value: str | None) -> str:
         return f"{month} {when.year}"
     day = "1er" if when.day == 1 else str(when.day)
     return f"{day} {month} {when.year}"
+
+
+_SEASON_CODES = {name: code for code, (name, _) in SEASONS.items()}
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+def from_french(text: str) -> str:
+    """A date as a moderator types it ("1er novembre 2024", "01/11/2024", "novembre 2024",
+    "automne 2025", "2024-11-01") in the stored form; ValueError in French otherwise."""
+    cleaned = " ".join(text.casefold().replace("1er", "1").split())
+    if _PATTERN.match(cleaned):
+        parse(cleaned)
+        return cleaned
+    numeric = _NUMERIC.match(cleaned)
+    if numeric:
+        return _checked(int(numeric[3]), int(numeric[2]), int(numeric[1]), text)
+    words = cleaned.removeprefix("le ").removeprefix("en ").removeprefix("à l'").split()
+    months = {name.casefold(): number for number, name in get_month_names("wide", locale="fr").items()}
+    if len(words) == 2 and words[1].isdigit():
+        if words[0] in months:
+            return f"{int(words[1]):04d}-{months[words[0]]:02d}"
+        if words[0] in _SEASON_CODES:
+            return f"{int(words[1]):04d}-{_SEASON_CODES[words[0]]}"
+    if len(words) == 3 and words[0].isdigit() and words[1] in months and words[2].isdigit():
+        return _checked(int(words[2]), months[words[1]], int(words[0]), text)
+    raise ValueError(
+        f"date non reconnue « {text} » "
+        "(exemples : 1er novembre 2024, 01/11/2024, novembre 2024, automne 2025)"
+    )
+
+
+def _checked(year: int, month: int, day: int, text: str) -> str:
+    try:
+        return Date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"date invalide « {text} » : ce jour n'existe pas") from None

@@ -103,6 +103,7 @@ class FactStore:
         self._facts = self._db.table("facts")
         self._entities = self._db.table("entities")
         self._history = self._db.table("history")
+        self._masks = self._db.table("masks")
         self._check_records()
 
     def _check_records(self) -> None:
@@ -184,7 +185,14 @@ class FactStore:
             self._record(fact_id, "création", who, None, doc)
         return stored
 
-    def update_fact(self, fact_id: int, changes: dict, who: str, expected_version: int | None = None) -> Fact:
+    def update_fact(
+        self,
+        fact_id: int,
+        changes: dict,
+        who: str,
+        expected_version: int | None = None,
+        action: str | None = None,
+    ) -> Fact:
         """Applies `changes` (field → new value); refuses an edit made against an older version."""
         current = self.get(fact_id)
         if current is None:
@@ -196,15 +204,38 @@ class FactStore:
             )
         updated = replace(current, **changes, version=current.version + 1)
         before, after = fact_to_doc(current), fact_to_doc(updated)
-        action = "suppression" if changes.get("deleted") else "modification"
+        action = action or ("suppression" if changes.get("deleted") else "modification")
         with self.batch():
             self._facts.update(after, doc_ids=[fact_id])
             self._record(fact_id, action, who, before, after)
         return updated
 
-    def delete_fact(self, fact_id: int, who: str) -> Fact:
+    def delete_fact(self, fact_id: int, who: str, expected_version: int | None = None) -> Fact:
         """Soft delete: the fact disappears from answers but stays in the file and its history."""
-        return self.update_fact(fact_id, {"deleted": True}, who)
+        return self.update_fact(fact_id, {"deleted": True}, who, expected_version)
+
+    def hidden_in(self, guild_id: int | None) -> set[int]:
+        """Global facts a server chose not to see."""
+        if guild_id is None:
+            return set()
+        return {doc["fact_id"] for doc in self._masks.all() if doc["guild_id"] == guild_id}
+
+    def set_hidden(self, fact_id: int, guild_id: int, hidden: bool, who: str) -> None:
+        """Hides a global fact for one server (or shows it again), without touching the fact itself."""
+        existing = [
+            doc.doc_id
+            for doc in self._masks.all()
+            if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
+        ]
+        with self.batch():
+            if hidden and not existing:
+                self._masks.insert({"guild_id": guild_id, "fact_id": fact_id})
+            elif not hidden and existing:
+                self._masks.remove(doc_ids=existing)
+            else:
+                return
+            action = "masquage" if hidden else "affichage"
+            self._record(fact_id, action, who, None, {"guild_id": guild_id})
 
     def _record(self, fact_id: int, action: str, who: str, before: dict | None, after: dict | None) -> None:
         self._history.insert(
