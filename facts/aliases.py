@@ -80,7 +80,9 @@ class AliasIndex:
         """Entities whose name is exactly `name` once folded."""
         return tuple(self._exact.get(fold(name), ()))
 
-    def resolve(self, text: str) -> Resolution:
+    def resolve(self, text: str, fuzzy: bool = True) -> Resolution:
+        """Entities named in `text`; `fuzzy=False` for long free text (a chat message), where a close
+        spelling is more often another word than a typo."""
         tokens = words(text)
         typed_codes = {fold(code) for code in _TYPED_CODE.findall(text)}
         mentions: list[Mention] = []
@@ -92,7 +94,7 @@ class AliasIndex:
                 mentions.append(Mention(self._codes[token], token, token, 100.0))
                 position += 1
                 continue
-            found = self._longest_match(tokens, position)
+            found = self._longest_match(tokens, position, fuzzy)
             if found is None:
                 if token not in STOP_WORDS:
                     leftover.append(token)
@@ -104,12 +106,14 @@ class AliasIndex:
             position += length
         return Resolution(tuple(mentions), tuple(leftover))
 
-    def _longest_match(self, tokens: list[str], start: int) -> tuple[int, str, float] | None:
+    def _longest_match(self, tokens: list[str], start: int, fuzzy: bool) -> tuple[int, str, float] | None:
         longest = min(MAX_PHRASE_WORDS, len(tokens) - start)
         for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             if phrase in self._exact and not (length == 1 and phrase in STOP_WORDS):
                 return length, phrase, 100.0
+        if not fuzzy:
+            return None
         for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             edges = (tokens[start], tokens[start + length - 1])
@@ -130,3 +134,18 @@ class AliasIndex:
             for owner in self._exact[key]:
                 ranked[owner] = max(ranked.get(owner, 0.0), score)
         return sorted(ranked.items(), key=lambda item: -item[1])[:limit]
+
+    def complete(self, prefix: str, limit: int = 25) -> list[str]:
+        """Entities one of whose names, or a word of it, starts with what has been typed so far."""
+        typed = fold(prefix)
+        if not typed:
+            return []
+        hits = sorted(
+            (len(key), key) for key in self._exact if key.startswith(typed) or f" {typed}" in f" {key}"
+        )
+        found: list[str] = []
+        for _, key in hits:
+            for owner in self._exact[key]:
+                if owner not in found:
+                    found.append(owner)
+        return found[:limit]

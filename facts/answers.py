@@ -17,6 +17,8 @@ from facts.normalize import fold
 
 MAX_LISTED = 10
 MAX_QUERY = 200
+MAX_MESSAGE = 4000
+SPECIFICITY = {"personne": 3, "lieu": 2}
 
 NONE_OF_KIND = {"accord": "aucun accord", "visite": "aucune visite", "rencontre": "aucune rencontre"}
 _FACT_ID = re.compile(r"^\s*(?:#|n°|no\.?|fait\s*)?\s*(\d{1,9})\s*$", re.IGNORECASE)
@@ -254,3 +256,25 @@ def source(catalog: Catalog, query: str) -> Answer:
 
 def aide(catalog: Catalog, query: str = "") -> Answer:
     return Help()
+
+
+def faits_lies(catalog: Catalog, message: str) -> Answer:
+    """Facts about the countries, organisations and people a chat message names (exact names only)."""
+    named = catalog.index.resolve(message[:MAX_MESSAGE], fuzzy=False).entity_ids
+    if not named:
+        return NotFound(
+            "faits liés", "", "Je ne reconnais aucun pays, organisation ou personne dans ce message."
+        )
+    # A person named is a sharper clue than a country: "Borrell … Japonais" is about his agreement.
+    weights = {entity_id: SPECIFICITY.get(catalog.entities[entity_id].kind, 1) for entity_id in named}
+    scored = [(sum(weights[e] for e in set(named) & catalog.involved(fact)), fact) for fact in catalog.facts]
+    ranked = sorted(
+        ((count, fact) for count, fact in scored if count),
+        key=lambda item: (item[0], dates.sort_key(item[1].date), -item[1].id),
+        reverse=True,
+    )
+    names = _enumerate_fr(catalog.name(entity_id) for entity_id in named)
+    if not ranked:
+        return NotFound("faits liés", "", f"Aucun fait connu sur {names}.")
+    facts = tuple(fact for _, fact in ranked[:MAX_LISTED])
+    return FactList("faits liés", names, facts, note=f"Reconnu dans le message : {names}.")

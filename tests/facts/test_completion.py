@@ -1,0 +1,46 @@
+"""Autocomplete from the matcher, and the facts related to a chat message."""
+
+import pytest
+
+from facts.answers import FactList, NotFound, faits_lies
+from facts.completion import MAX_CHOICES, MAX_LENGTH, complete
+
+COMMANDS = ("accord", "visite", "rencontre", "chercher", "source", "personne", "chronologie")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("typed", ["", "j", "jap", "Japon UE", "iwya", "zel", "x" * 300, "@everyone", "???"])
+def test_choices_stay_within_discord_limits(catalog, command, typed):
+    choices = complete(catalog, command, typed)
+    assert len(choices) <= MAX_CHOICES
+    for choice in choices:
+        assert 1 <= len(choice.name) <= MAX_LENGTH
+        assert 1 <= len(choice.value) <= MAX_LENGTH
+
+
+def test_a_word_being_typed_already_offers_its_facts(catalog):
+    names = [choice.name for choice in complete(catalog, "accord", "jap")]
+    assert any("UE–Japon" in name for name in names)
+
+
+def test_a_fact_choice_runs_that_exact_fact(catalog):
+    first = complete(catalog, "accord", "Japon UE")[0]
+    assert "Partenariat de sécurité et de défense UE–Japon" in first.name
+    assert first.value == "#1"
+
+
+def test_person_choices_are_people_with_their_role(catalog):
+    choices = complete(catalog, "personne", "zel")
+    assert [choice.value for choice in choices] == ["Volodymyr Zelensky"]
+    assert "président" in choices[0].name
+
+
+def test_message_names_lead_to_their_facts(catalog):
+    answer = faits_lies(catalog, "Borrell a signé un truc avec les Japonais, non ?")
+    assert isinstance(answer, FactList)
+    assert answer.facts[0].title == "Partenariat de sécurité et de défense UE–Japon"
+    assert "Josep Borrell" in answer.note
+
+
+def test_a_message_naming_nobody_says_so(catalog):
+    assert isinstance(faits_lies(catalog, "d'accord, on en reparle demain"), NotFound)
