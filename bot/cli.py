@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from bot.commands import answer_line
 from bot.console import print_payload
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 from facts.catalog import Catalog
 from facts.interchange import InvalidDocument, export_document, import_document
 from facts.storage import StoreError
@@ -76,8 +76,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     articles = Path(args.articles) if args.articles else None
     report = import_document(store, document, who=args.who, articles_dir=articles)
     print(
-        f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s) "
-        f"dans {store.path}."
+        f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s) dans {store.path}."
     )
     return 0
 
@@ -93,6 +92,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    settings = _require_token()
+    if settings is None:
+        return 2
+    from bot.client import run_bot  # discord.py is imported only when the bot really starts
+
+    return run_bot(settings, args.db)
+
+
+def _require_token() -> Settings | None:
     settings = load_settings()
     if not settings.token:
         print(
@@ -100,10 +108,29 @@ def cmd_run(args: argparse.Namespace) -> int:
             "(portail développeur Discord). Sans jeton, `diplobot console` répond en local.",
             file=sys.stderr,
         )
-        return 2
-    from bot.client import run_bot  # discord.py is imported only when the bot really starts
+        return None
+    return settings
 
-    return run_bot(settings, args.db)
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    settings = _require_token()
+    if settings is None:
+        return 2
+    from bot.client import sync_commands
+
+    return sync_commands(settings, args.db)
+
+
+def cmd_commands(args: argparse.Namespace) -> int:
+    from bot.client import command_payloads
+
+    payloads = command_payloads(load_settings(), args.db)
+    if args.json:
+        sys.stdout.write(orjson.dumps(payloads, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        for payload in payloads:
+            print(f"/{payload['name']}" if payload.get("type", 1) == 1 else f"[menu] {payload['name']}")
+    return 0
 
 
 def cmd_default(args: argparse.Namespace) -> int:
@@ -132,9 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--json", action="store_true", help="afficher les messages en JSON")
     console.set_defaults(handler=cmd_console)
 
-    importer = commands.add_parser(
-        "import", parents=[common], help="importer des faits (format docs/facts-format.md)"
-    )
+    importer = commands.add_parser("import", parents=[common], help="importer des faits (format docs/facts-format.md)")
     importer.add_argument("file")
     importer.add_argument("--articles", help="dossier des articles, pour situer les citations")
     importer.add_argument("--who", default="import", help="auteur inscrit dans l'historique")
@@ -146,6 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", parents=[common], help="démarrer le bot Discord")
     run.set_defaults(handler=cmd_run)
+
+    syncer = commands.add_parser("sync", parents=[common], help="enregistrer les commandes auprès de Discord")
+    syncer.set_defaults(handler=cmd_sync)
+
+    listing = commands.add_parser("commands", parents=[common], help="les commandes telles qu'enregistrées")
+    listing.add_argument("--json", action="store_true", help="les charges utiles exactes envoyées à Discord")
+    listing.set_defaults(handler=cmd_commands)
     return parser
 
 

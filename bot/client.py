@@ -1,54 +1,121 @@
-"""The Discord bot process: one client, the lookup commands as an extension, no work at import time."""
+"""The Discord bot process: the store behind one lock, catalogs cached per server, features as extensions."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import discord
 from discord.ext import commands
 
+from bot.errors import handle_app_command_error
 from bot.settings import Settings
+from bot.sync import registration_payloads, sync, sync_if_changed
+from bot.translations import EnglishTranslator
 from facts.catalog import Catalog
 from facts.store import FactStore
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.exts.lookup",)
+EXTENSIONS = ("bot.exts.lookup", "bot.exts.moderation")
+Result = TypeVar("Result")
 
 
 class Diplobot(commands.Bot):
-    def __init__(self, settings: Settings, store: FactStore) -> None:
+    def __init__(self, settings: Settings, store: FactStore, force_sync: bool = False, **options) -> None:
+        # A text-only bot: silence discord.py's warning that voice libraries are missing.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=discord.Intents.default(),
+            intents=discord.Intents(guilds=True),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            **options,
         )
         self.settings = settings
         self.store = store
-        self.catalog = Catalog.from_store(store)
+        self.force_sync = force_sync
+        self._write_lock = asyncio.Lock()
+        self._catalogs: dict[int | None, Catalog] = {}
 
-    async def setup_hook(self) -> None:
+    async def prepare(self) -> None:
+        """Everything before talking to Discord: error handler, translations, extensions."""
+        self.tree.on_error = handle_app_command_error
+        await self.tree.set_translator(EnglishTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        if self.settings.guild_id:
-            guild = discord.Object(id=self.settings.guild_id)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("%d commandes synchronisées sur le serveur %s", len(synced), self.settings.guild_id)
-        else:
-            log.warning("DIPLOBOT_GUILD_ID non défini : commandes non synchronisées à ce démarrage.")
+
+    async def setup_hook(self) -> None:
+        await self.prepare()
+        await (sync(self) if self.force_sync else sync_if_changed(self))
 
     async def catalog_for(self, guild_id: int | None) -> Catalog:
-        if guild_id is None:
-            return self.catalog
-        return await asyncio.to_thread(Catalog.from_store, self.store, guild_id)
+        """What a server sees. Cached, so lookups never wait for a write in progress."""
+        catalog = self._catalogs.get(guild_id)
+        if catalog is None:
+            async with self._write_lock:
+                catalog = self._catalogs.get(guild_id) or await asyncio.to_thread(
+                    Catalog.from_store, self.store, guild_id
+                )
+                self._catalogs[guild_id] = catalog
+        return catalog
+
+    async def write(self, operation: Callable[..., Result], *args) -> Result:
+        """Runs `operation(store, *args)` off the event loop, one write at a time; the cached catalogs
+        are rebuilt in the same step, so a lookup sees the old facts or the new ones, never a mix."""
+
+        def apply() -> tuple[Result, dict[int | None, Catalog]]:
+            result = operation(self.store, *args)
+            return result, {guild: Catalog.from_store(self.store, guild) for guild in self._catalogs}
+
+        async with self._write_lock:
+            result, self._catalogs = await asyncio.to_thread(apply)
+        return result
+
+    async def read(self, operation: Callable[..., Result], *args) -> Result:
+        """Runs `operation(store, *args)` off the event loop, never during a write."""
+        async with self._write_lock:
+            return await asyncio.to_thread(operation, self.store, *args)
+
+    async def log_change(self, embed: dict) -> None:
+        """Posts a change to the moderators' log channel, when one is configured."""
+        if not self.settings.log_channel_id:
+            return
+        channel = self.get_partial_messageable(self.settings.log_channel_id)
+        try:
+            await channel.send(embed=discord.Embed.from_dict(embed), allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException as error:
+            log.warning("journal des modifications inaccessible (salon %s) : %s", self.settings.log_channel_id, error)
 
 
 def run_bot(settings: Settings, db: str | None = None) -> int:
-    store = FactStore.open(Path(db) if db else settings.db)
-    bot = Diplobot(settings, store)
+    bot = Diplobot(settings, FactStore.open(Path(db) if db else settings.db))
+    discord.utils.setup_logging(level=logging.INFO)
     bot.run(settings.token, log_handler=None)
     return 0
+
+
+def sync_commands(settings: Settings, db: str | None = None) -> int:
+    """`diplobot sync`: logs in over HTTP only, registers the commands, and leaves."""
+
+    async def login_and_sync() -> None:
+        async with Diplobot(settings, FactStore.open(Path(db) if db else settings.db), force_sync=True) as bot:
+            await bot.login(settings.token)
+
+    discord.utils.setup_logging(level=logging.INFO)
+    asyncio.run(login_and_sync())
+    return 0
+
+
+def command_payloads(settings: Settings, db: str | None = None) -> list[dict]:
+    """`diplobot commands --json`: what a sync would register, without any network."""
+
+    async def build() -> list[dict]:
+        async with Diplobot(settings, FactStore.open(Path(db) if db else settings.db)) as bot:
+            await bot.prepare()
+            return await registration_payloads(bot)
+
+    return asyncio.run(build())

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
 from facts.catalog import Catalog
-from facts.model import Fact
+from facts.model import KIND_ICONS, Fact
 
 NO_MENTIONS = {"parse": []}
 EPHEMERAL = 1 << 6
 COLOURS = {"accord": 0x1F6FEB, "visite": 0x2DA44E, "rencontre": 0xBF8700}
 INFO_COLOUR = 0x6E7781
 ERROR_COLOUR = 0xCF222E
-KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
+RESULTS_MENU_ID = "diplobot:resultats"
 
 LIMITS = {"title": 256, "description": 4096, "field_name": 256, "field_value": 1024, "footer": 2048}
 EMBED_TOTAL = 6000
@@ -113,13 +113,8 @@ def _people_fields(catalog: Catalog, fact: Fact) -> list[dict]:
     by_part: dict[str, list[str]] = {}
     for participant in fact.people:
         name = catalog.name(participant.entity)
-        by_part.setdefault(participant.part, []).append(
-            f"{name} — {participant.role}" if participant.role else name
-        )
-    return [
-        _field(PEOPLE_HEADINGS.get(part, part.capitalize()), "\n".join(names))
-        for part, names in by_part.items()
-    ]
+        by_part.setdefault(participant.part, []).append(f"{name} — {participant.role}" if participant.role else name)
+    return [_field(PEOPLE_HEADINGS.get(part, part.capitalize()), "\n".join(names)) for part, names in by_part.items()]
 
 
 def _quote_field(fact: Fact) -> dict | None:
@@ -127,11 +122,7 @@ def _quote_field(fact: Fact) -> dict | None:
         return None
     first = fact.sources[0]
     published = f", publié le {dates.format_fr(first.published)}" if first.published else ""
-    more = (
-        f"\n(+{len(fact.sources) - 1} autre(s) citation(s) : /source {fact.id})"
-        if len(fact.sources) > 1
-        else ""
-    )
+    more = f"\n(+{len(fact.sources) - 1} autre(s) citation(s) : /source {fact.id})" if len(fact.sources) > 1 else ""
     return _field("Source", f"« {clip(first.quote, MAX_QUOTE_SHOWN)} »\n— {first.article}{published}{more}")
 
 
@@ -141,9 +132,7 @@ def _fact_fields(catalog: Catalog, fact: Fact) -> dict[str, dict]:
     fields: dict[str, dict] = {
         "parties": _field("Parties", " · ".join(_with_flag(catalog, p) for p in fact.parties), inline=True),
         "date": _field("Date prévue" if planned else "Date", dates.format_fr(fact.date), inline=True),
-        "place": _field(
-            "Lieu", _with_flag(catalog, fact.place) if fact.place else "non précisé", inline=True
-        ),
+        "place": _field("Lieu", _with_flag(catalog, fact.place) if fact.place else "non précisé", inline=True),
     }
     if fact.date_in_force or fact.kind == "accord":
         fields["date_in_force"] = _field(
@@ -185,9 +174,7 @@ def _focus_sentence(catalog: Catalog, fact: Fact, focus: str) -> str:
 
 def fact_embed(catalog: Catalog, fact: Fact, focus: str | None = None, others: Sequence[Fact] = ()) -> dict:
     flags = " ".join(
-        entity.flag
-        for entity in (catalog.entity(p) for p in fact.parties)
-        if entity is not None and entity.flag
+        entity.flag for entity in (catalog.entity(p) for p in fact.parties) if entity is not None and entity.flag
     )
     fields = _fact_fields(catalog, fact)
     ordered = list(fields.values())
@@ -213,12 +200,31 @@ def _footer(fact: Fact) -> str:
     return f"Fait n°{fact.id} · {fact.kind} · " + (", ".join(articles) or "sans source")
 
 
+def results_menu(facts: Sequence[Fact], shown: int) -> dict:
+    """An action row with a select menu to show another of the facts found (values are fact ids)."""
+    options = [
+        {
+            "label": clip(f"{fact.title}", 100),
+            "value": str(fact.id),
+            "description": clip(f"{fact.kind} · {dates.format_fr(fact.date)}", 100),
+            "emoji": {"name": KIND_ICONS[fact.kind]},
+            "default": fact.id == shown,
+        }
+        for fact in facts[:25]
+    ]
+    select = {"type": 3, "custom_id": RESULTS_MENU_ID, "placeholder": "Voir un autre résultat…"}
+    return {"type": 1, "components": [select | {"options": options}]}
+
+
 def _fact_list(catalog: Catalog, answer: FactList) -> dict:
     first, others = answer.facts[0], answer.facts[1:]
     content = [answer.note] if answer.note else []
     if answer.focus:
         content.append(_focus_sentence(catalog, first, answer.focus))
-    return _message([fact_embed(catalog, first, answer.focus, others)], "\n".join(content) or None)
+    payload = _message([fact_embed(catalog, first, answer.focus, others)], "\n".join(content) or None)
+    if others:
+        payload["components"] = [results_menu(answer.facts, shown=first.id)]
+    return payload
 
 
 def _person(catalog: Catalog, answer: PersonCard) -> dict:
@@ -262,9 +268,7 @@ def _sources(answer: SourceList) -> dict:
         published = f", publié le {dates.format_fr(source.published)}" if source.published else ""
         link = f"\n{source.url}" if source.url else ""
         fields.append(
-            _field(
-                f"{number}. {source.article}{published}", f"« {clip(source.quote, 900)} »\n({where}){link}"
-            )
+            _field(f"{number}. {source.article}{published}", f"« {clip(source.quote, 900)} »\n({where}){link}")
         )
     embed = {
         "title": clip(f"Sources du fait n°{fact.id} : {fact.title}", LIMITS["title"]),
@@ -289,8 +293,7 @@ def _not_found(answer: NotFound) -> dict:
 def help_message(commands: Sequence[tuple[str, str, str]]) -> dict:
     """`commands` are (name, description, example) triples."""
     lines = [
-        f"**/{name}** — {description}\n  ex. `/{name} {example}`".rstrip()
-        for name, description, example in commands
+        f"**/{name}** — {description}\n  ex. `/{name} {example}`".rstrip() for name, description, example in commands
     ]
     embed = {
         "title": "diplobot — aide",
@@ -329,3 +332,44 @@ def render(catalog: Catalog, answer: Answer) -> dict:
         case Help():
             raise TypeError("help is rendered by bot.commands, which knows the command list")
     raise TypeError(f"unknown answer {answer!r}")
+
+
+def _shown(value: object) -> str:
+    if value in (None, "", [], ()):
+        return "∅"
+    if isinstance(value, list):
+        return ", ".join(str(item.get("quote") or item.get("entity") or item) if isinstance(item, dict) else str(item)
+                         for item in value)  # fmt: skip
+    return str(value)
+
+
+def history_message(fact_id: int, changes: Sequence) -> dict:
+    """`changes` are facts.editing.Change entries, oldest first; the newest are shown when too many."""
+    blocks = []
+    for change in changes:
+        when = change.at.replace("T", " ").replace("+00:00", " UTC")
+        version = f"v{change.version} · " if change.version else ""
+        lines = [f"**{version}{change.action}** par {change.who}, {when}"]
+        lines += [f"  {field} : {clip(_shown(old), 80)} → {clip(_shown(new), 80)}" for field, old, new in change.fields]
+        blocks.append("\n".join(lines))
+    description = ""
+    for block in reversed(blocks):
+        if len(description) + len(block) + 2 > LIMITS["description"] - 40:
+            description = "…\n\n" + description
+            break
+        description = block + ("\n\n" + description if description else "")
+    embed = {
+        "title": f"Historique du fait n°{fact_id}",
+        "description": description or "Aucune modification enregistrée.",
+        "color": INFO_COLOUR,
+        "footer": {"text": f"{len(changes)} entrée(s) · /fait annuler {fact_id} annule la dernière"},
+    }
+    return _message([embed], ephemeral=True)
+
+
+def change_message(catalog: Catalog, fact: Fact, action: str, who: str) -> dict:
+    """Confirmation to the moderator and entry for the log channel."""
+    embed = fact_embed(catalog, fact)
+    embed["title"] = clip(f"Fait n°{fact.id} {action} — {fact.title}", LIMITS["title"])
+    embed["footer"] = {"text": clip(f"par {who} · version {fact.version}", LIMITS["footer"])}
+    return _message([embed], ephemeral=True)

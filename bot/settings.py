@@ -44,9 +44,7 @@ def load_settings(env_file: Path | None = Path(".env")) -> Settings:
         load_dotenv(env_file, override=False)
     roles = os.environ.get("DIPLOBOT_MOD_ROLE_IDS", "")
     role_ids = tuple(
-        value
-        for part in roles.replace(";", ",").split(",")
-        if (value := _snowflake("DIPLOBOT_MOD_ROLE_IDS", part))
+        value for part in roles.replace(";", ",").split(",") if (value := _snowflake("DIPLOBOT_MOD_ROLE_IDS", part))
     )
     return Settings(
         token=os.environ.get("DISCORD_TOKEN", "").strip() or None,

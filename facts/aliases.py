@@ -140,9 +140,7 @@ class AliasIndex:
         typed = fold(prefix)
         if not typed:
             return []
-        hits = sorted(
-            (len(key), key) for key in self._exact if key.startswith(typed) or f" {typed}" in f" {key}"
-        )
+        hits = sorted((len(key), key) for key in self._exact if key.startswith(typed) or f" {typed}" in f" {key}")
         found: list[str] = []
         for _, key in hits:
             for owner in self._exact[key]:

@@ -97,9 +97,7 @@ def _check_query(command: str, query: str) -> NotFound | None:
     if not query or not query.strip():
         return NotFound(command, "", f"Précisez ce que vous cherchez, par exemple : /{command} Japon UE")
     if len(query) > MAX_QUERY:
-        return NotFound(
-            command, query[:50], f"Recherche trop longue ({len(query)} caractères, {MAX_QUERY} au plus)."
-        )
+        return NotFound(command, query[:50], f"Recherche trop longue ({len(query)} caractères, {MAX_QUERY} au plus).")
     return None
 
 
@@ -126,18 +124,12 @@ def _not_found(catalog: Catalog, command: str, query: str, kind: str | None, fou
     )
 
 
-def _fact_list(
-    catalog: Catalog, command: str, query: str, kind: str | None, focus: str | None = None
-) -> Answer:
+def _fact_list(catalog: Catalog, command: str, query: str, kind: str | None, focus: str | None = None) -> Answer:
     invalid = _check_query(command, query)
     if invalid:
         return invalid
     by_id = _FACT_ID.match(query)
-    if (
-        by_id
-        and int(by_id[1]) in catalog.by_id
-        and (kind is None or catalog.by_id[int(by_id[1])].kind == kind)
-    ):
+    if by_id and int(by_id[1]) in catalog.by_id and (kind is None or catalog.by_id[int(by_id[1])].kind == kind):
         return FactList(command, query, (catalog.by_id[int(by_id[1])],), focus)
     found = search(catalog, query, kind, ignore=QUESTION_WORDS if focus else frozenset())
     if not found.results:
@@ -244,9 +236,7 @@ def source(catalog: Catalog, query: str) -> Answer:
     if by_id:
         fact = catalog.by_id.get(int(by_id[1]))
         if fact is None:
-            return NotFound(
-                "source", query, f"Aucun fait n°{by_id[1]}. Les numéros figurent en pied de chaque fiche."
-            )
+            return NotFound("source", query, f"Aucun fait n°{by_id[1]}. Les numéros figurent en pied de chaque fiche.")
         return SourceList(fact)
     found = search(catalog, query)
     if not found.results:
@@ -262,9 +252,7 @@ def faits_lies(catalog: Catalog, message: str) -> Answer:
     """Facts about the countries, organisations and people a chat message names (exact names only)."""
     named = catalog.index.resolve(message[:MAX_MESSAGE], fuzzy=False).entity_ids
     if not named:
-        return NotFound(
-            "faits liés", "", "Je ne reconnais aucun pays, organisation ou personne dans ce message."
-        )
+        return NotFound("faits liés", "", "Je ne reconnais aucun pays, organisation ou personne dans ce message.")
     # A person named is a sharper clue than a country: "Borrell … Japonais" is about his agreement.
     weights = {entity_id: SPECIFICITY.get(catalog.entities[entity_id].kind, 1) for entity_id in named}
     scored = [(sum(weights[e] for e in set(named) & catalog.involved(fact)), fact) for fact in catalog.facts]

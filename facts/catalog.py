@@ -25,8 +25,7 @@ class Catalog:
         facts = [
             fact
             for fact in store.facts()
-            if (fact.guild_id is None and fact.id not in hidden)
-            or (guild_id is not None and fact.guild_id == guild_id)
+            if (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
         ]
         return cls(store.entities(), facts)
 

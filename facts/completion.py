@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from facts import dates
 from facts.catalog import Catalog
 from facts.matching import search
-from facts.model import Fact
+from facts.model import KIND_ICONS, Fact
 from facts.normalize import words
 
 MAX_CHOICES = 25
 MAX_LENGTH = 100
-KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
 FACT_COMMANDS = {
     "accord": "accord",
     "visite": "visite",
@@ -47,11 +46,7 @@ def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choi
     pool = [fact for fact in catalog.facts if kind is None or fact.kind == kind]
     if not current.strip():
         return [fact_choice(fact) for fact in _recent(pool)[:MAX_CHOICES]]
-    found = [
-        ranked.fact
-        for ranked in search(catalog, current, kind).results
-        if ranked.covered or ranked.text_score
-    ]
+    found = [ranked.fact for ranked in search(catalog, current, kind).results if ranked.covered or ranked.text_score]
     typed = words(current)
     if typed:
         # The last word is usually still being typed: "jap" should already offer Japan's facts.
@@ -63,9 +58,7 @@ def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choi
 def _entity_choices(catalog: Catalog, current: str, kinds: tuple[str, ...] | None) -> list[Choice]:
     involved = set().union(*(catalog.involved(fact) for fact in catalog.facts)) if catalog.facts else set()
     candidates = catalog.index.complete(current, limit=200) if current.strip() else sorted(involved)
-    candidates += (
-        [entity_id for entity_id, _ in catalog.index.suggest(current, limit=10)] if current.strip() else []
-    )
+    candidates += [entity_id for entity_id, _ in catalog.index.suggest(current, limit=10)] if current.strip() else []
     choices: list[Choice] = []
     for entity_id in dict.fromkeys(candidates):
         entity = catalog.entity(entity_id)

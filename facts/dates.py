@@ -117,8 +117,7 @@ def from_french(text: str) -> str:
     if len(words) == 3 and words[0].isdigit() and words[1] in months and words[2].isdigit():
         return _checked(int(words[2]), months[words[1]], int(words[0]), text)
     raise ValueError(
-        f"date non reconnue « {text} » "
-        "(exemples : 1er novembre 2024, 01/11/2024, novembre 2024, automne 2025)"
+        f"date non reconnue « {text} » (exemples : 1er novembre 2024, 01/11/2024, novembre 2024, automne 2025)"
     )
 
 

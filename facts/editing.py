@@ -51,7 +51,7 @@ def visible_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     return fact
 
 
-def _owned_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
+def owned_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     fact = visible_fact(store, fact_id, editor)
     if fact.guild_id != editor.guild_id:
         raise EditRefused(
@@ -96,12 +96,10 @@ def _merged(fact: Fact, resolver: Resolver, partial: dict) -> dict:
 
 def modify(store: FactStore, fact_id: int, partial: dict, editor: Editor, expected_version: int) -> Fact:
     """Replaces the fields given in `partial`; refused if the fact changed since `expected_version`."""
-    fact = _owned_fact(store, fact_id, editor)
+    fact = owned_fact(store, fact_id, editor)
     resolver = Resolver(store)
     draft = draft_from_record(_checked(_merged(fact, resolver, partial)), resolver, guild_id=fact.guild_id)
-    changes = {
-        field: getattr(draft, field) for field in EDITABLE if getattr(draft, field) != getattr(fact, field)
-    }
+    changes = {field: getattr(draft, field) for field in EDITABLE if getattr(draft, field) != getattr(fact, field)}
     with store.batch():
         for entity in resolver.created.values():
             store.put_entity(entity)
@@ -112,9 +110,7 @@ def delete(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     """Soft-deletes the server's own fact, or hides a global one for this server only."""
     fact = visible_fact(store, fact_id, editor)
     if fact.deleted:
-        raise EditRefused(
-            f"Le fait n°{fact_id} est déjà supprimé (/fait restaurer {fact_id} pour le rétablir)."
-        )
+        raise EditRefused(f"Le fait n°{fact_id} est déjà supprimé (/fait restaurer {fact_id} pour le rétablir).")
     if fact.guild_id is None and editor.guild_id is not None:
         store.set_hidden(fact_id, editor.guild_id, True, editor.name)
         return fact
@@ -135,7 +131,7 @@ def restore(store: FactStore, fact_id: int, editor: Editor) -> Fact:
 
 def undo(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     """Reverts the fact's last change (an addition is undone by deleting the fact)."""
-    fact = _owned_fact(store, fact_id, editor)
+    fact = owned_fact(store, fact_id, editor)
     entries = [entry for entry in store.history(fact_id) if entry["action"] not in ("masquage", "affichage")]
     if not entries:
         raise EditRefused(f"Le fait n°{fact_id} n'a aucune modification à annuler.")

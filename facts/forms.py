@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from facts import dates
 from facts.interchange import InvalidDocument, check_record, record_from_fact
-from facts.model import PARTS, Fact
+from facts.model import PARTS, STATUSES, Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ BOXES = (
     Box("when_where", "Date, lieu", "1er novembre 2024, Tokyo", False, 100),
     Box(
         "source",
-        "Source : la phrase citée, puis l'article ou l'URL",
+        "Source : phrase citée, puis article ou URL",
         "« Borrell a signé vendredi le partenariat… »\nhttps://exemple.fr/article",
         True,
         1500,
@@ -134,6 +134,10 @@ def record_from_form(kind: str, form: dict[str, str], status: str | None = None)
             raise _fail(box.key, "obligatoire")
         if len(form.get(box.key) or "") > box.max_length:
             raise _fail(box.key, f"trop long ({box.max_length} caractères au plus)")
+    if status is not None and status not in STATUSES[kind]:
+        raise InvalidDocument(
+            f"Option « statut » : « {status} » ne convient pas à un(e) {kind} ({', '.join(STATUSES[kind])})"
+        )
     date, place = _when_where(form.get("when_where", ""))
     record = {
         "kind": kind,

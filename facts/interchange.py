@@ -71,9 +71,7 @@ def check_record(record: object) -> list[tuple[str, str]]:
             if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"]:
                 problems.append((f"people[{number}].name", "obligatoire, texte non vide"))
             elif person.get("part", "participant") not in PARTS:
-                problems.append(
-                    (f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})")
-                )
+                problems.append((f"people[{number}].part", f"« {person['part']} » inconnu ({', '.join(PARTS)})"))
             elif not isinstance(person.get("role", ""), str):
                 problems.append((f"people[{number}].role", "doit être un texte"))
     for field in ("place", "nature", "summary"):
@@ -90,9 +88,7 @@ def check_record(record: object) -> list[tuple[str, str]]:
             except ValueError as error:
                 problems.append((field, str(error)))
     guild_id = record.get("guild_id")
-    if guild_id is not None and not (
-        isinstance(guild_id, int) and not isinstance(guild_id, bool) and guild_id > 0
-    ):
+    if guild_id is not None and not (isinstance(guild_id, int) and not isinstance(guild_id, bool) and guild_id > 0):
         problems.append(("guild_id", "identifiant de serveur Discord (entier) ou absent"))
     topics = record.get("topics", [])
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
@@ -145,9 +141,7 @@ def _check_entity(entity: object) -> list[tuple[str, str]]:
     if entity.get("kind") not in ENTITY_PREFIXES:
         problems.append(("kind", f"« {entity.get('kind')} » inconnu ({', '.join(ENTITY_PREFIXES)})"))
     problems += [
-        (field, "liste de textes")
-        for field in ("aliases", "roles")
-        if not _is_text_list(entity.get(field, []))
+        (field, "liste de textes") for field in ("aliases", "roles") if not _is_text_list(entity.get(field, []))
     ]
     problems += [
         (field, "doit être un texte")
@@ -162,9 +156,7 @@ def validate(document: object) -> list[dict]:
     if not isinstance(document, dict) or not isinstance(document.get("facts"), list):
         raise InvalidDocument('Le fichier doit être un objet JSON de la forme {"facts": [...]}.')
     faults = [
-        f"{_label(index, record)}, champ « {field} » : {problem}"
-        if field
-        else f"{_label(index, record)} : {problem}"
+        f"{_label(index, record)}, champ « {field} » : {problem}" if field else f"{_label(index, record)} : {problem}"
         for index, record in enumerate(document["facts"])
         for field, problem in check_record(record)
     ]
@@ -173,14 +165,9 @@ def validate(document: object) -> list[dict]:
         faults.append("« entities » doit être une liste")
     else:
         for index, entity in enumerate(entities, 1):
-            name = (
-                f" ({entity['name']})"
-                if isinstance(entity, dict) and isinstance(entity.get("name"), str)
-                else ""
-            )
+            name = f" ({entity['name']})" if isinstance(entity, dict) and isinstance(entity.get("name"), str) else ""
             faults += [
-                f"entité n°{index}{name}, champ « {field} » : {problem}"
-                for field, problem in _check_entity(entity)
+                f"entité n°{index}{name}, champ « {field} » : {problem}" for field, problem in _check_entity(entity)
             ]
     if faults:
         shown = "\n".join(f"- {fault}" for fault in faults[:20])
@@ -296,15 +283,12 @@ def record_from_fact(fact: Fact, name_of: Callable[[str], str]) -> dict:
         "nature": fact.nature,
         "summary": fact.summary,
         "sources": [
-            {key: value for key, value in asdict(source).items() if value is not None}
-            for source in fact.sources
+            {key: value for key, value in asdict(source).items() if value is not None} for source in fact.sources
         ],
     }
 
 
-def import_document(
-    store: FactStore, document: object, who: str, articles_dir: Path | None = None
-) -> ImportReport:
+def import_document(store: FactStore, document: object, who: str, articles_dir: Path | None = None) -> ImportReport:
     """Validates then adds every fact of `document`; all or nothing."""
     records = validate(document)
     resolver = Resolver(store)

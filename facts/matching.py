@@ -72,9 +72,7 @@ def _status_strength(fact: Fact) -> int:
     return -statuses.index(fact.status) if fact.status in statuses else -len(statuses)
 
 
-def search(
-    catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()
-) -> Search:
+def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()) -> Search:
     """Facts matching `query`, best first; `kind` restricts, `ignore` drops words (question words)."""
     resolution = catalog.index.resolve(query)
     groups: dict[str, set[str]] = {}
@@ -98,11 +96,7 @@ def search(
         involved = catalog.involved(fact)
         covered = sum(1 for group in wanted if group & involved)
         score = text_score(catalog, fact, tuple(free_words))
-        if (
-            covered
-            or (not wanted and score >= TEXT_ONLY_THRESHOLD)
-            or (not wanted and not free_words and kind_hint)
-        ):
+        if covered or (not wanted and score >= TEXT_ONLY_THRESHOLD) or (not wanted and not free_words and kind_hint):
             results.append(Ranked(fact, covered, score))
     results.sort(
         key=lambda r: (

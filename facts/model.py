@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KINDS = ("accord", "visite", "rencontre")
+KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
 
 ENTITY_KINDS = ("pays", "organisation", "personne", "lieu")
 

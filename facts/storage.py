@@ -54,8 +54,7 @@ def read_document(path: Path) -> dict | None:
         for table in data.values()
     ):
         raise CorruptStore(
-            f"La base {path} n'a pas la structure attendue (tables d'enregistrements JSON). "
-            "Elle est conservée."
+            f"La base {path} n'a pas la structure attendue (tables d'enregistrements JSON). Elle est conservée."
         )
     version = schema_version(data)
     if version is None:

@@ -223,9 +223,7 @@ class FactStore:
     def set_hidden(self, fact_id: int, guild_id: int, hidden: bool, who: str) -> None:
         """Hides a global fact for one server (or shows it again), without touching the fact itself."""
         existing = [
-            doc.doc_id
-            for doc in self._masks.all()
-            if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
+            doc.doc_id for doc in self._masks.all() if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
         ]
         with self.batch():
             if hidden and not existing:

@@ -137,9 +137,7 @@ def load_spec() -> dict[str, Any]:
         _close_schema(schema)
     for path_item in spec["paths"].values():
         for operation in path_item.values():
-            content = (
-                (operation.get("requestBody") or {}).get("content", {}) if isinstance(operation, dict) else {}
-            )
+            content = (operation.get("requestBody") or {}).get("content", {}) if isinstance(operation, dict) else {}
             for media in content.values():
                 _close_schema(media.get("schema"))
     return spec
@@ -360,9 +358,7 @@ def _message(error: ValidationError) -> str:
         case "unevaluatedProperties":
             # jsonschema's wording ("Unevaluated properties...") leaks the closed-world trick.
             declared = set(error.schema.get("properties", {}))
-            extra = (
-                sorted(key for key in instance if key not in declared) if isinstance(instance, dict) else []
-            )
+            extra = sorted(key for key in instance if key not in declared) if isinstance(instance, dict) else []
             if extra:
                 return f"unknown propert{'ies' if len(extra) > 1 else 'y'} {', '.join(map(repr, extra))}"
     message = error.message
@@ -453,9 +449,7 @@ def _check_embed(report: _Report, embed: Any, prefix: _JsonPath = ()) -> None:
                     report.add((*prefix, "fields", index, key), "must not be empty or blank", limit)
     total = _embed_length(embed)
     if total > EMBED_TOTAL_MAX:
-        report.add(
-            prefix, f"embed text totals {total} characters, more than the {EMBED_TOTAL_MAX} allowed", limit
-        )
+        report.add(prefix, f"embed text totals {total} characters, more than the {EMBED_TOTAL_MAX} allowed", limit)
 
 
 def validate_embed(embed: dict) -> None:
@@ -483,9 +477,7 @@ def validate_message(payload: dict) -> None:
     if "allowed_mentions" not in payload:
         report.add((), "missing allowed_mentions; it must be {'parse': []} so facts never ping anyone", own)
     elif payload["allowed_mentions"] != {"parse": []}:
-        report.add(
-            ("allowed_mentions",), f"must be {{'parse': []}}, got {_short(payload['allowed_mentions'])}", own
-        )
+        report.add(("allowed_mentions",), f"must be {{'parse': []}}, got {_short(payload['allowed_mentions'])}", own)
 
     content = payload.get("content")
     if isinstance(content, str) and len(content) > MESSAGE_CONTENT_MAX:
@@ -539,9 +531,7 @@ def validate_autocomplete(choices: list[dict]) -> None:
                 bad = _too_short(0, 1) if not name else _too_long(len(name), CHOICE_NAME_MAX)
                 report.add((index, "name"), bad, limit)
             if not isinstance(value, str):
-                report.add(
-                    (index, "value"), f"expected string, got {_json_type(value)} {_short(value)}", limit
-                )
+                report.add((index, "value"), f"expected string, got {_json_type(value)} {_short(value)}", limit)
             elif len(value) > CHOICE_VALUE_MAX:
                 # The spec allows 6000 here; Discord's documented (and enforced) limit is 100.
                 report.add((index, "value"), _too_long(len(value), CHOICE_VALUE_MAX), limit)
@@ -602,9 +592,7 @@ def _check_texts(report: _Report, node: Mapping[str, Any], path: _JsonPath, *, c
         if not isinstance(description, str):
             report.add((*path, "description"), "required for chat input commands and options", rule)
         elif not 1 <= len(description) <= COMMAND_DESCRIPTION_MAX:
-            bad = (
-                _too_short(0, 1) if not description else _too_long(len(description), COMMAND_DESCRIPTION_MAX)
-            )
+            bad = _too_short(0, 1) if not description else _too_long(len(description), COMMAND_DESCRIPTION_MAX)
             report.add((*path, "description"), bad, rule)
     elif description:
         report.add((*path, "description"), "must be empty for user and message commands", rule)
@@ -654,20 +642,12 @@ def _check_options(report: _Report, options: Any, path: _JsonPath) -> None:
             if not isinstance(choice, Mapping):
                 continue
             value = choice.get("value")
-            if (
-                option.get("type") == STRING_OPTION
-                and isinstance(value, str)
-                and len(value) > CHOICE_VALUE_MAX
-            ):
+            if option.get("type") == STRING_OPTION and isinstance(value, str) and len(value) > CHOICE_VALUE_MAX:
                 # The spec allows 6000 characters; Discord documents and enforces 100.
-                report.add(
-                    (*here, "choices", choice_index, "value"), _too_long(len(value), CHOICE_VALUE_MAX), rule
-                )
+                report.add((*here, "choices", choice_index, "value"), _too_long(len(value), CHOICE_VALUE_MAX), rule)
             for locale in choice.get("name_localizations") or ():
                 if locale not in _locales():
-                    report.add(
-                        (*here, "choices", choice_index, "name_localizations"), _unknown_locale(locale), rule
-                    )
+                    report.add((*here, "choices", choice_index, "name_localizations"), _unknown_locale(locale), rule)
         _check_options(report, option.get("options"), (*here, "options"))
 
 

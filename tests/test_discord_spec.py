@@ -124,9 +124,7 @@ def test_discord_py_command_validates() -> None:
 
     @tree.command(name="cherche", description="Cherche un fait")
     @app_commands.describe(pays="Pays concerné")
-    async def cherche(
-        interaction: discord.Interaction, pays: str, limite: app_commands.Range[int, 1, 10] = 5
-    ):
+    async def cherche(interaction: discord.Interaction, pays: str, limite: app_commands.Range[int, 1, 10] = 5):
         pass
 
     validate_command(cherche.to_dict(tree))

@@ -159,8 +159,7 @@ def stress_catalog() -> Catalog:
         nature="n" * 300,
         parties=("pays:JP", "pays:UA"),
         people=tuple(
-            Participant(entity_id, role="r" * 200, part=PARTS[i % len(PARTS)])
-            for i, entity_id in enumerate(people)
+            Participant(entity_id, role="r" * 200, part=PARTS[i % len(PARTS)]) for i, entity_id in enumerate(people)
         ),
         place="pays:JP",
         date="2024-11-01",

@@ -19,14 +19,10 @@ def record(title="Accord France–Maroc sur l'eau", **extra):
         "kind": "accord",
         "title": title,
         "parties": ["France", "Maroc"],
-        "people": [
-            {"name": "Aziz Akhannouch", "role": "chef du gouvernement marocain", "part": "signataire"}
-        ],
+        "people": [{"name": "Aziz Akhannouch", "role": "chef du gouvernement marocain", "part": "signataire"}],
         "place": "Rabat",
         "date": "2024-10-28",
-        "sources": [
-            {"article": "https://exemple.fr/a", "quote": "La France et le Maroc ont signé un accord."}
-        ],
+        "sources": [{"article": "https://exemple.fr/a", "quote": "La France et le Maroc ont signé un accord."}],
     } | extra
 
 
@@ -71,9 +67,7 @@ def test_a_stale_edit_is_refused_and_loses_nothing(seed_store):
     fact = editing.add(seed_store, record(), MOD_A)
     first = editing.modify(seed_store, fact.id, {"title": "Première correction"}, MOD_A, fact.version)
     with pytest.raises(StaleEdit, match="modifié entre-temps"):
-        editing.modify(
-            seed_store, fact.id, {"title": "Seconde correction"}, Editor("carol", SERVER_A), fact.version
-        )
+        editing.modify(seed_store, fact.id, {"title": "Seconde correction"}, Editor("carol", SERVER_A), fact.version)
     assert seed_store.get(fact.id).title == first.title == "Première correction"
 
 

@@ -1,0 +1,49 @@
+"""One handler that turns any failure of a slash command into a short French reply, visible to the user
+only, and logs the unexpected ones."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+
+from bot.render import error_message
+from facts.interchange import InvalidDocument
+from facts.storage import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: Exception) -> str:
+    """What to tell the user about `error`."""
+    original = getattr(error, "original", error)
+    if isinstance(original, StoreError | InvalidDocument):
+        return str(original)
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Doucement : réessayez dans {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "Cette commande ne s'utilise que sur un serveur."
+    if isinstance(error, app_commands.CheckFailure):
+        return "Cette commande est réservée aux modérateurs (Gérer les messages ou rôle modérateur)."
+    if isinstance(error, app_commands.TransformerError):
+        return f"Valeur invalide : « {error.value} »."
+    log.error("commande en échec", exc_info=original)
+    return "Une erreur inattendue est survenue ; elle a été journalisée. Réessayez ou tapez /aide."
+
+
+async def reply_with_error(interaction: discord.Interaction, text: str) -> None:
+    payload = error_message(text)
+    embed = discord.Embed.from_dict(payload["embeds"][0])
+    none = discord.AllowedMentions.none()
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=none)
+        else:
+            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
+    except discord.HTTPException:
+        log.warning("réponse d'erreur impossible pour l'interaction %s", interaction.id)
+
+
+async def handle_app_command_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+    await reply_with_error(interaction, describe(error))
