@@ -81,12 +81,14 @@ SUBCOMMAND_TYPES = frozenset({1, 2})
 STRING_OPTION = 3
 
 # Documented request properties missing from the spec. discord.py 2.x puts ``flags`` in every
-# Embed.to_dict() and ``nsfw`` in every command payload; Discord accepts both.
+# Embed.to_dict(), ``nsfw`` in every command payload and ``tts`` in an update-message response;
+# Discord accepts all three (an interaction response's data is a message, ``tts`` included).
 _SPEC_GAPS: dict[str, dict[str, Any]] = {
     "RichEmbed": {"flags": {"type": ["integer", "null"], "format": "int32"}},
     "ApplicationCommandCreateRequest": {"nsfw": {"type": ["boolean", "null"]}},
     "ApplicationCommandPatchRequestPartial": {"nsfw": {"type": ["boolean", "null"]}},
     "ApplicationCommandUpdateRequest": {"nsfw": {"type": ["boolean", "null"]}},
+    "IncomingWebhookUpdateForInteractionCallbackRequestPartial": {"tts": {"type": ["boolean", "null"]}},
 }
 
 _OPEN_KEYWORDS = ("additionalProperties", "patternProperties", "unevaluatedProperties")
@@ -668,4 +670,55 @@ def validate_command(command: dict) -> None:
             _check_options(report, command.get("options"), ("options",))
         elif command.get("options"):
             report.add(("options",), "only chat input commands take options", "Discord command rule")
+    report.raise_if_any()
+
+
+# --------------------------------------------------------------------------- requests on the wire
+
+
+@functools.cache
+def _templates() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Literal segments ("@original", "@me") must win over parameters, so the most literal path comes first.
+    paths = sorted(load_spec()["paths"], key=lambda path: path.count("{"))
+    return tuple((re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(p)) + "$"), p) for p in paths)
+
+
+def match_route(method: str, path: str) -> str | None:
+    """The spec's path template for a concrete request path, if the spec has that method there."""
+    for pattern, template in _templates():
+        if pattern.match(path) and method.lower() in load_spec()["paths"][template]:
+            return template
+    return None
+
+
+def validate_request(method: str, template: str, body: Any) -> None:
+    """A request body as discord.py puts it on the wire: the spec's schema for that route, plus the
+    limits it does not encode and the bot's own rule that no message may ping anyone."""
+    report = _Report(f"{method.upper()} {template}")
+    _check_schema(report, body, _request_body_ref(template, method.lower()), "spec request body")
+    message = body.get("data") if template == CALLBACK_PATH and isinstance(body, Mapping) else body
+    prefix: _JsonPath = ("data",) if message is not body else ()
+    if template == CALLBACK_PATH and isinstance(body, Mapping) and body.get("type") == 8:
+        choices = (message or {}).get("choices") or []
+        if len(choices) > CHOICES_MAX:
+            report.add((*prefix, "choices"), _too_many(len(choices), CHOICES_MAX), "Discord autocomplete limit")
+        for index, choice in enumerate(choices):
+            for key in ("name", "value"):
+                value = choice.get(key)
+                if isinstance(value, str) and not 1 <= len(value) <= CHOICE_NAME_MAX:
+                    report.add((*prefix, "choices", index, key), _too_long(len(value), 100), "Discord limit")
+    elif isinstance(message, Mapping) and ("embeds" in message or "content" in message):
+        mentions = message.get("allowed_mentions")
+        if (
+            not isinstance(mentions, Mapping)
+            or mentions.get("parse") != []
+            or mentions.get("users")
+            or mentions.get("roles")
+        ):
+            report.add((*prefix, "allowed_mentions"), f"must ping nobody, got {_short(mentions)}", "diplobot")
+        for index, embed in enumerate(message.get("embeds") or ()):
+            _check_embed(report, embed, (*prefix, "embeds", index))
+        content = message.get("content")
+        if isinstance(content, str) and len(content) > MESSAGE_CONTENT_MAX:
+            report.add((*prefix, "content"), _too_long(len(content), MESSAGE_CONTENT_MAX), "Discord message limit")
     report.raise_if_any()

@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands import COMMANDS, Command, Reply, answer, related, show_result
+from bot.errors import describe, reply_with_error
 from bot.render import EPHEMERAL, RESULTS_MENU_ID
 from facts.completion import complete
 
@@ -61,6 +62,9 @@ class ResultsView(discord.ui.View):
             allowed_mentions=discord.AllowedMentions.none(),
         )
         self.stop()
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
+        await reply_with_error(interaction, describe(error))
 
     async def on_timeout(self) -> None:
         for item in self.children:

@@ -46,3 +46,30 @@ def test_moderation_is_hidden_from_members_without_manage_messages(payloads):
 
 def test_related_facts_is_a_message_command(payloads):
     assert payloads["Faits liés"]["type"] == 3
+
+
+async def _login_once(settings, store, monkeypatch):
+    import discord
+
+    from bot.client import Diplobot
+    from tests.bot.discord_double import DiscordDouble
+
+    double = DiscordDouble()
+    monkeypatch.setattr(discord.http.aiohttp, "ClientSession", lambda **_: double)
+    async with Diplobot(settings, store) as bot:
+        await bot.login(settings.token)
+    assert double.errors == [], "\n".join(double.errors)
+    return double.commands_registered()
+
+
+async def test_commands_are_synced_once_then_only_when_they_change(settings, seed_store, monkeypatch):
+    first = await _login_once(settings, seed_store, monkeypatch)
+    assert [sent.path for sent in first] == ["/applications/900000000000000001/commands"]
+    assert await _login_once(settings, seed_store, monkeypatch) == []
+
+
+async def test_a_dev_server_gets_the_commands_instead_of_everyone(settings, seed_store, monkeypatch):
+    from dataclasses import replace
+
+    registered = await _login_once(replace(settings, guild_id=123), seed_store, monkeypatch)
+    assert [sent.path for sent in registered] == ["/applications/900000000000000001/guilds/123/commands"]
