@@ -7,6 +7,7 @@ terminal is what Discord would show. Every payload carries `allowed_mentions` wi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date as Date
 
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
@@ -94,14 +95,27 @@ def _with_flag(catalog: Catalog, entity_id: str | None) -> str:
     return f"{flag} {entity.name}" if flag else entity.name
 
 
+SEASON_PREPOSITIONS = {"printemps": "au", "été": "en", "automne": "à l'", "hiver": "en"}
+# What happened, as a predicate after the fact's title: "Voyage surprise … : a eu lieu en mars 2023."
+STATUS_PHRASES = {
+    "signé": "signé", "conclu": "conclu", "de principe": "accord de principe trouvé", "convenu": "convenu",
+    "annoncé": "annoncé", "prévu": "prévu", "effectuée": "a eu lieu", "tenue": "a eu lieu", "prévue": "prévue",
+    "annulée": "annulée ; elle était prévue",
+}  # fmt: skip
+
+
 def _when(value: str | None) -> str:
-    """A date inside a sentence: "le 1er novembre 2024", "en septembre 2024", "en 2023"."""
+    """A date inside a sentence: "le 1er novembre 2024", "en septembre 2024", "à l'automne 2025"."""
     if not value:
         return "à une date non précisée"
     text = dates.format_fr(value)
-    if dates.parse(value).day:
+    when = dates.parse(value)
+    if when.day:
         return f"le {text}"
-    return f"à l'{text}" if text.startswith("automne") else f"en {text}"
+    if when.season:
+        preposition = SEASON_PREPOSITIONS[text.split()[0]]
+        return f"{preposition}{'' if preposition.endswith(chr(39)) else ' '}{text}"
+    return f"en {text}"
 
 
 def fact_line(fact: Fact) -> str:
@@ -153,20 +167,31 @@ def _fact_fields(catalog: Catalog, fact: Fact) -> dict[str, dict]:
     return fields
 
 
-def _focus_sentence(catalog: Catalog, fact: Fact, focus: str) -> str:
+def _people_sentence(catalog: Catalog, fact: Fact) -> str:
+    """Who took part, by part: signatories are never confused with those merely present."""
+    by_part: dict[str, list[str]] = {}
+    for participant in fact.people:
+        by_part.setdefault(participant.part, []).append(catalog.name(participant.entity))
+    phrases = [f"{PEOPLE_HEADINGS.get(part, part).lower()} : {', '.join(names)}" for part, names in by_part.items()]
+    if fact.kind == "accord" and "signataire" not in by_part:
+        phrases.insert(0, "signataires non précisés dans les sources")
+    return " ; ".join(phrases) or "personne n'est nommé dans les sources"
+
+
+def _focus_sentence(catalog: Catalog, fact: Fact, focus: str, today: Date) -> str:
     title = f"**{fact.title}**"
     if focus == "date_in_force":
         if not fact.date_in_force:
             return f"{title} : la date d'entrée en vigueur n'est pas précisée dans les sources."
-        verb = "est entré" if dates.sort_key(fact.date_in_force) <= dates.sort_key(fact.date) else "entre"
-        return f"{title} {verb} en vigueur {_when(fact.date_in_force)}."
+        now = (today.year, today.month, today.day)
+        verb = "est entré en vigueur" if dates.sort_key(fact.date_in_force) <= now else "entrera en vigueur"
+        return f"{title} : {verb} {_when(fact.date_in_force)}."
     if focus == "date":
-        return f"{title} : {fact.status} {_when(fact.date)}."
+        return f"{title} : {STATUS_PHRASES.get(fact.status, fact.status)} {_when(fact.date)}."
     if focus == "place":
         return f"{title} : {_with_flag(catalog, fact.place) if fact.place else 'lieu non précisé'}."
     if focus == "people":
-        names = ", ".join(catalog.name(p.entity) for p in fact.people) or "personne n'est nommé"
-        return f"{title} : {names}."
+        return f"{title} : {_people_sentence(catalog, fact)}."
     if focus == "topics":
         return f"{title} : {', '.join(fact.topics) or 'domaines non précisés'}."
     return title
@@ -216,11 +241,11 @@ def results_menu(facts: Sequence[Fact], shown: int) -> dict:
     return {"type": 1, "components": [select | {"options": options}]}
 
 
-def _fact_list(catalog: Catalog, answer: FactList) -> dict:
+def _fact_list(catalog: Catalog, answer: FactList, today: Date) -> dict:
     first, others = answer.facts[0], answer.facts[1:]
     content = [answer.note] if answer.note else []
     if answer.focus:
-        content.append(_focus_sentence(catalog, first, answer.focus))
+        content.append(_focus_sentence(catalog, first, answer.focus, today))
     payload = _message([fact_embed(catalog, first, answer.focus, others)], "\n".join(content) or None)
     if others:
         payload["components"] = [results_menu(answer.facts, shown=first.id)]
@@ -317,10 +342,11 @@ def error_message(text: str) -> dict:
     return _message([embed], ephemeral=True)
 
 
-def render(catalog: Catalog, answer: Answer) -> dict:
+def render(catalog: Catalog, answer: Answer, today: Date | None = None) -> dict:
+    """The message payload for `answer`; `today` decides tenses ("est entré" or "entrera" en vigueur)."""
     match answer:
         case FactList():
-            return _fact_list(catalog, answer)
+            return _fact_list(catalog, answer, today or Date.today())
         case PersonCard():
             return _person(catalog, answer)
         case Chronology():

@@ -2,8 +2,9 @@
 
 Every name of every entity (countries from babel/pycountry, organisations, people, places) is folded into
 one table. A query is read left to right, longest phrase first: exact names win, then close spellings
-(rapidfuzz) for words long enough that a typo cannot turn one short name into another ("UE" must never
-become "UA"). Words that name nothing are handed back so the matcher can look for them in the facts' text.
+(rapidfuzz's OSA edit distance, where swapped letters count as one slip) for words long enough that a typo
+cannot turn one short name into another ("UE" must never become "UA"). Words that name nothing are handed
+back so the matcher can look for them in the facts' text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold, words
@@ -20,7 +22,11 @@ from facts.normalize import STOP_WORDS, fold, words
 MAX_PHRASE_WORDS = 5
 # Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
 FUZZY_MIN_LENGTH = 4
-FUZZY_CUTOFF = 85.0
+# Longer names tolerate a second slip ("Union europeene", "Zelenskiy").
+TWO_SLIPS_FROM = 8
+SUGGESTION_CUTOFF = 70.0
+# "a eu lieu": after a form of avoir, "eu" is a participle, not the EU.
+_AUXILIARIES = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +47,14 @@ class Resolution:
         return tuple(dict.fromkeys(m.entity_id for m in self.mentions))
 
 
-_TYPED_CODE = re.compile(r"\b[A-Z]{3}\b")
+_TYPED_IN_CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 
 
-def _is_country_code(entity: Entity, name: str) -> bool:
-    return entity.kind == "pays" and len(name) == 3 and name.isupper()
+def _capitals_only(entity: Entity, name: str) -> bool:
+    """ISO alpha-3 codes spell French words ("fin", "per", "lie") and some acronyms are words ("UN" is
+    "un"): those count only when typed in capitals."""
+    key = fold(name)
+    return name.isupper() and len(name) <= 3 and (key in STOP_WORDS or entity.kind == "pays")
 
 
 def _person_variants(entity: Entity) -> tuple[str, ...]:
@@ -61,19 +70,18 @@ def _person_variants(entity: Entity) -> tuple[str, ...]:
 class AliasIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._exact: dict[str, list[str]] = {}
-        # ISO alpha-3 codes spell French words too ("fin", "per", "lie"): they count only typed in capitals.
-        self._codes: dict[str, str] = {}
+        self._capitals: dict[str, str] = {}
         for entity in entities:
             for name in (*entity.names, *_person_variants(entity)):
                 key = fold(name)
-                if not key or key in STOP_WORDS:
+                if not key:
                     continue
-                if _is_country_code(entity, name):
-                    self._codes[key] = entity.id
-                    continue
-                owners = self._exact.setdefault(key, [])
-                if entity.id not in owners:
-                    owners.append(entity.id)
+                if _capitals_only(entity, name):
+                    self._capitals.setdefault(key, entity.id)
+                elif key not in STOP_WORDS:
+                    owners = self._exact.setdefault(key, [])
+                    if entity.id not in owners:
+                        owners.append(entity.id)
         self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
 
     def lookup(self, name: str) -> tuple[str, ...]:
@@ -84,14 +92,17 @@ class AliasIndex:
         """Entities named in `text`; `fuzzy=False` for long free text (a chat message), where a close
         spelling is more often another word than a typo."""
         tokens = words(text)
-        typed_codes = {fold(code) for code in _TYPED_CODE.findall(text)}
+        in_capitals = {fold(word) for word in _TYPED_IN_CAPITALS.findall(text)}
         mentions: list[Mention] = []
         leftover: list[str] = []
         position = 0
         while position < len(tokens):
             token = tokens[position]
-            if token in typed_codes and token in self._codes and token not in self._exact:
-                mentions.append(Mention(self._codes[token], token, token, 100.0))
+            if token in in_capitals and token in self._capitals and token not in self._exact:
+                mentions.append(Mention(self._capitals[token], token, token, 100.0))
+                position += 1
+                continue
+            if token == "eu" and position and tokens[position - 1] in _AUXILIARIES:
                 position += 1
                 continue
             found = self._longest_match(tokens, position, fuzzy)
@@ -119,20 +130,25 @@ class AliasIndex:
             edges = (tokens[start], tokens[start + length - 1])
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
                 continue
-            best = process.extractOne(phrase, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
+            best = process.extractOne(phrase, self._keys, scorer=OSA.distance, score_cutoff=slips)
             if best:
-                return length, best[0], best[1]
+                return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None
 
-    def suggest(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
-        """Closest entities to `text`, best first, for "did you mean" answers and autocomplete."""
+    def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
+        """Closest entities to `text`, best first, for "did you mean" answers: only close ones, and only
+        `among` these entities when given (those the facts involve); nothing rather than noise."""
         query = fold(text)
         if not query:
             return []
+        keys = self._keys if among is None else [k for k in self._keys if any(o in among for o in self._exact[k])]
         ranked: dict[str, float] = {}
-        for key, score, _ in process.extract(query, self._keys, scorer=fuzz.WRatio, limit=limit * 4):
+        matches = process.extract(query, keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=SUGGESTION_CUTOFF)
+        for key, score, _ in matches:
             for owner in self._exact[key]:
-                ranked[owner] = max(ranked.get(owner, 0.0), score)
+                if among is None or owner in among:
+                    ranked[owner] = max(ranked.get(owner, 0.0), score)
         return sorted(ranked.items(), key=lambda item: -item[1])[:limit]
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:

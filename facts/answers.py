@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from facts import dates
 from facts.catalog import Catalog
-from facts.matching import Search, search
+from facts.matching import TEXT_ONLY_THRESHOLD, Search, search
 from facts.model import Entity, Fact
 from facts.normalize import fold
 
@@ -20,14 +20,16 @@ MAX_QUERY = 200
 MAX_MESSAGE = 4000
 SPECIFICITY = {"personne": 3, "lieu": 2}
 
+A_KIND = {"accord": "un accord", "visite": "une visite", "rencontre": "une rencontre"}
 NONE_OF_KIND = {"accord": "aucun accord", "visite": "aucune visite", "rencontre": "aucune rencontre"}
 _FACT_ID = re.compile(r"^\s*(?:#|n°|no\.?|fait\s*)?\s*(\d{1,9})\s*$", re.IGNORECASE)
 
-# Question words → the field the asker wants first. "où" loses its accent when folded, so it is read raw.
+# Question words → the field the asker wants first.
+_PLACE_QUESTION = re.compile(r"(?:^\s*ou\b|(?:^|\s)où\b|\bwhere\b|\bville\b|(?<!\beu )\blieu\b)")
 _QUESTION_FIELDS = (
     (re.compile(r"\b(vigueur|applicable|into force|in force|take effect)\b"), "date_in_force"),
     (re.compile(r"\b(quand|quelle date|a quelle date|when|date)\b"), "date"),
-    (re.compile(r"(?:^|\s)(où|where|lieu|ville)\b"), "place"),
+    (_PLACE_QUESTION, "place"),
     (re.compile(r"\b(qui|who|signataires?|participants?)\b"), "people"),
     (re.compile(r"\b(quoi|domaines?|sujets?|contenu|couvre|what)\b"), "topics"),
 )
@@ -102,26 +104,29 @@ def _check_query(command: str, query: str) -> NotFound | None:
 
 
 def _suggestions(catalog: Catalog, search_result: Search, query: str) -> tuple[str, ...]:
+    """Names close to what was typed, among the entities some fact involves."""
     text = " ".join(search_result.resolution.leftover) or query
-    return tuple(catalog.name(entity_id) for entity_id, _ in catalog.index.suggest(text, limit=5))
+    close = catalog.index.suggest(text, limit=5, among=set(catalog.involved_anywhere))
+    return tuple(catalog.name(entity_id) for entity_id, _ in close)
+
+
+def _names(catalog: Catalog, groups: Iterable[frozenset[str]]) -> str:
+    return _enumerate_fr(catalog.name(min(group)) for group in groups)
 
 
 def _not_found(catalog: Catalog, command: str, query: str, kind: str | None, found: Search) -> NotFound:
     what = NONE_OF_KIND[kind] if kind else "aucun fait"
     if found.wanted:
-        names = _enumerate_fr(catalog.name(min(group)) for group in found.wanted)
+        message = f"Je ne connais {what} impliquant {_names(catalog, found.wanted)}."
         others = search(catalog, query).results if kind else ()
-        message = f"Je ne connais {what} impliquant {names}."
         if others:
             kinds = sorted({r.fact.kind for r in others})
             message += " Essayez " + " ou ".join(f"/{k} {query}" for k in kinds) + "."
         return NotFound(command, query, message)
-    return NotFound(
-        command,
-        query,
-        f"Je ne trouve {what} pour « {query} ».",
-        _suggestions(catalog, found, query),
-    )
+    if found.absent:
+        names = _enumerate_fr(catalog.name(entity_id) for entity_id in found.absent)
+        return NotFound(command, query, f"Je ne connais {what} impliquant {names}.")
+    return NotFound(command, query, f"Je ne trouve {what} pour « {query} ».", _suggestions(catalog, found, query))
 
 
 def _fact_list(catalog: Catalog, command: str, query: str, kind: str | None, focus: str | None = None) -> Answer:
@@ -129,19 +134,31 @@ def _fact_list(catalog: Catalog, command: str, query: str, kind: str | None, foc
     if invalid:
         return invalid
     by_id = _FACT_ID.match(query)
-    if by_id and int(by_id[1]) in catalog.by_id and (kind is None or catalog.by_id[int(by_id[1])].kind == kind):
-        return FactList(command, query, (catalog.by_id[int(by_id[1])],), focus)
+    if by_id:
+        return _by_id(catalog, command, int(by_id[1]), kind, focus)
     found = search(catalog, query, kind, ignore=QUESTION_WORDS if focus else frozenset())
     if not found.results:
         return _not_found(catalog, command, query, kind, found)
-    note = None
     ranked = found.complete if found.wanted else found.results
+    notes = []
     if not ranked:
-        names = _enumerate_fr(catalog.name(min(group)) for group in found.wanted)
-        note = f"Aucun résultat n'implique à la fois {names} ; voici les plus proches."
+        notes.append(f"Aucun résultat n'implique directement {_names(catalog, found.wanted)} ; voici les plus proches.")
         ranked = found.results
+    if found.absent and ranked[0].text_score < TEXT_ONLY_THRESHOLD:
+        names = _enumerate_fr(catalog.name(entity_id) for entity_id in found.absent)
+        notes.append(f"Je ne connais aucun fait impliquant {names} ; voici ce qui correspond au reste.")
     facts = tuple(r.fact for r in ranked[:MAX_LISTED])
-    return FactList(command, query, facts, focus, note)
+    return FactList(command, query, facts, focus, " ".join(notes) or None)
+
+
+def _by_id(catalog: Catalog, command: str, fact_id: int, kind: str | None, focus: str | None) -> Answer:
+    fact = catalog.by_id.get(fact_id)
+    if fact is None:
+        return NotFound(command, str(fact_id), f"Aucun fait n°{fact_id}. Les numéros figurent en pied de chaque fiche.")
+    if kind is not None and fact.kind != kind:
+        what = A_KIND[fact.kind]
+        return NotFound(command, str(fact_id), f"Le fait n°{fact_id} est {what} : /{fact.kind} {fact_id}.")
+    return FactList(command, str(fact_id), (fact,), focus)
 
 
 def accord(catalog: Catalog, query: str) -> Answer:
@@ -157,14 +174,13 @@ def rencontre(catalog: Catalog, query: str) -> Answer:
 
 
 def question_focus(query: str) -> str | None:
-    """The field a French (or English) question asks for, if the query is a question."""
+    """The field a French (or English) question asks for, if the query is a question. "où" loses its
+    accent when folded and then reads as "ou" (or), so the place question is read on the raw text, where
+    a leading unaccented "ou" is still taken for "où"."""
     lowered = query.casefold()
-    folded = fold(query)
     for pattern, field in _QUESTION_FIELDS:
-        if pattern.search(lowered) or pattern.search(folded):
-            # "ou" (or) and "où" (where) fold alike; only the accented or English form asks for a place.
-            if field == "place" and not re.search(r"(?:^|\s)(où|where|lieu|ville)\b", lowered):
-                continue
+        text = lowered if field == "place" else fold(query)
+        if pattern.search(text):
             return field
     return None
 

@@ -41,7 +41,8 @@ class Catalog:
         return entity.name if entity else (entity_id or "")
 
     def involved(self, fact: Fact) -> set[str]:
-        """The fact's entities, plus the country of its place and of its people."""
+        """The fact's entities, plus the country of its place and of its people, so "/chronologie Japon"
+        finds what Japan's minister did; the matcher counts those countries as indirect evidence."""
         ids = fact.entity_ids()
         for entity_id in list(ids):
             entity = self.entities.get(entity_id)
@@ -50,17 +51,29 @@ class Catalog:
         return ids
 
     @cached_property
-    def _vocabulary(self) -> dict[int, frozenset[str]]:
-        return {fact.id: frozenset(words(self.text_of(fact))) for fact in self.facts}
+    def involved_anywhere(self) -> frozenset[str]:
+        """Every entity some fact involves."""
+        return frozenset().union(*(self.involved(fact) for fact in self.facts))
+
+    @cached_property
+    def _vocabularies(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        return {fact.id: self._words_of(fact) for fact in self.facts}
+
+    def _words_of(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
+        headline = " ".join([fact.title, fact.nature or "", *fact.topics])
+        mentions = " ".join(
+            [fact.summary, fact.status, *(s.quote for s in fact.sources), *(p.role for p in fact.people)]
+        )
+        headline_words = frozenset(words(headline))
+        return headline_words, headline_words | frozenset(words(mentions))
+
+    def headline_vocabulary(self, fact: Fact) -> frozenset[str]:
+        """Words of the title, nature and topics: what the fact is about."""
+        return (self._vocabularies.get(fact.id) or self._words_of(fact))[0]
 
     def vocabulary(self, fact: Fact) -> frozenset[str]:
-        return self._vocabulary.get(fact.id) or frozenset(words(self.text_of(fact)))
-
-    def text_of(self, fact: Fact) -> str:
-        parts = [fact.title, fact.summary, fact.nature or "", fact.status, *fact.topics]
-        parts += [source.quote for source in fact.sources]
-        parts += [participant.role for participant in fact.people]
-        return " ".join(parts)
+        """Every word the fact's text holds, summary and quotes included."""
+        return (self._vocabularies.get(fact.id) or self._words_of(fact))[1]
 
     def facts_involving(self, entity_id: str) -> list[Fact]:
         return [fact for fact in self.facts if entity_id in self.involved(fact)]

@@ -8,13 +8,16 @@ status (a signed agreement before one agreed in principle).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from babel.dates import get_month_names
 from rapidfuzz import fuzz, process
 
 from facts import dates
 from facts.aliases import Resolution
 from facts.catalog import Catalog
-from facts.model import STATUSES, Fact
+from facts.model import Fact
+from facts.normalize import STOP_WORDS, fold
 
 # Words that say which kind of fact is wanted rather than what it is about.
 KIND_WORDS = {
@@ -23,37 +26,52 @@ KIND_WORDS = {
         "accord": "accord accords traite traites pacte partenariat memorandum convention agreement treaty",
         "visite": "visite visites voyage voyages deplacement deplacements tournee visit trip "
         "alle allee alles rendu rendue deplace deplacee visited went",
-        "rencontre": "rencontre rencontres rencontre entretien entretiens reunion sommet meeting summit met",
+        "rencontre": "rencontre rencontres entretien entretiens reunion sommet conference meeting summit met",
     }.items()
 }
 TEXT_CUTOFF = 85.0
 TEXT_ONLY_THRESHOLD = 0.5
 
 
+# How central a person is to a fact: a visit is Iwaya's when he is the visitor, less so when he hosts it.
+PART_WEIGHTS = {"signataire": 3, "visiteur": 3, "participant": 2, "hôte": 1, "témoin": 1}
+DIRECT_WEIGHT = 2  # a party or the place
+# Done before agreed before planned, whatever the kind (statuses are per kind in facts.model).
+FIRMNESS = {"signé": 3, "conclu": 3, "effectuée": 3, "tenue": 3, "convenu": 2, "de principe": 2, "annoncé": 1,
+            "prévu": 1, "prévue": 1}  # fmt: skip
+# Words of the title and topics say what a fact is; words of its summary and quotes only mention things.
+MENTION_WEIGHT = 0.85
+
+
 @dataclass(frozen=True, slots=True)
 class Ranked:
     fact: Fact
     covered: int
+    direct: int
+    prominence: int
     text_score: float
+    on_date: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Search:
     resolution: Resolution
     wanted: tuple[frozenset[str], ...]
+    absent: tuple[str, ...]  # entities the query names that no fact involves
     kind_hint: str | None
     words: tuple[str, ...]
     results: tuple[Ranked, ...]
 
     @property
     def complete(self) -> tuple[Ranked, ...]:
-        """Results that involve every entity the query names."""
-        return tuple(r for r in self.results if r.covered == len(self.wanted))
+        """Results in which every entity the query names takes part directly (party, person or place)."""
+        return tuple(r for r in self.results if r.direct == len(self.wanted))
 
 
 def _word_score(word: str, vocabulary: frozenset[str]) -> float:
     if word in vocabulary:
         return 1.0
+    # A prefix is a plural or an unfinished word ("mine" / "mines"), nearly as good as the word itself.
     if len(word) >= 4 and any(v.startswith(word) or (len(v) >= 4 and word.startswith(v)) for v in vocabulary):
         return 0.9
     best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF)
@@ -61,53 +79,110 @@ def _word_score(word: str, vocabulary: frozenset[str]) -> float:
 
 
 def text_score(catalog: Catalog, fact: Fact, query_words: tuple[str, ...]) -> float:
+    """Share of the query's free words found in the fact, headline words counting more than mentions."""
     if not query_words:
         return 0.0
-    vocabulary = catalog.vocabulary(fact)
-    return sum(_word_score(word, vocabulary) for word in query_words) / len(query_words)
+    headline, everything = catalog.headline_vocabulary(fact), catalog.vocabulary(fact)
+    scores = [max(_word_score(word, headline), MENTION_WEIGHT * _word_score(word, everything)) for word in query_words]
+    return sum(scores) / len(scores)
 
 
-def _status_strength(fact: Fact) -> int:
-    statuses = STATUSES.get(fact.kind, ())
-    return -statuses.index(fact.status) if fact.status in statuses else -len(statuses)
+def _prominence(fact: Fact, group: frozenset[str]) -> int:
+    weight = DIRECT_WEIGHT if group & (set(fact.parties) | {fact.place}) else 0
+    for participant in fact.people:
+        if participant.entity in group:
+            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
+    return weight
 
 
-def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()) -> Search:
-    """Facts matching `query`, best first; `kind` restricts, `ignore` drops words (question words)."""
-    resolution = catalog.index.resolve(query)
+def _split_query(catalog: Catalog, resolution: Resolution, ignore: frozenset[str]):
+    """Entity groups worth matching, names no fact involves, the kind the words hint at, and the free
+    words left for the text."""
     groups: dict[str, set[str]] = {}
     for mention in resolution.mentions:
         groups.setdefault(mention.text, set()).add(mention.entity_id)
-    wanted = tuple(frozenset(group) for group in groups.values())
-    kind_hint = None
-    free_words = []
-    for word in resolution.leftover:
-        if word in ignore:
+    wanted, absent, demoted = [], [], []
+    for text, group in groups.items():
+        if group & catalog.involved_anywhere:
+            wanted.append(frozenset(group))
+        else:
+            # A name no fact involves is more use as words of the text ("Ishiba" in a summary).
+            absent.extend(sorted(group))
+            demoted.extend(text.split())
+    free_words, kind_hint = [], None
+    for word in (*resolution.leftover, *demoted):
+        if word in ignore or word in STOP_WORDS:
             continue
         hinted = next((k for k, vocabulary in KIND_WORDS.items() if word in vocabulary), None)
         if hinted:
             kind_hint = kind_hint or hinted
         else:
             free_words.append(word)
+    return tuple(wanted), tuple(absent), kind_hint, tuple(free_words)
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    return {
+        fold(name): number for locale in ("fr", "en") for number, name in get_month_names("wide", locale=locale).items()
+    }
+
+
+def _date_terms(free_words: tuple[str, ...]) -> tuple[tuple[int | None, int | None], tuple[str, ...]]:
+    """A year and a month named in the query ("en janvier 2024"), and the words left once they are taken."""
+    year = month = None
+    rest = []
+    for word in free_words:
+        if word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100:
+            year = int(word)
+        elif word in _month_numbers():
+            month = _month_numbers()[word]
+        else:
+            rest.append(word)
+    return (year, month), tuple(rest)
+
+
+def _on_date(fact: Fact, year: int | None, month: int | None) -> bool:
+    if not fact.date or (year is None and month is None):
+        return False
+    when = dates.parse(fact.date)
+    return (year is None or when.year == year) and (month is None or when.month == month)
+
+
+def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()) -> Search:
+    """Facts matching `query`, best first; `kind` restricts, `ignore` drops words (question words)."""
+    resolution = catalog.index.resolve(query)
+    wanted, absent, kind_hint, free_words = _split_query(catalog, resolution, ignore)
+    (year, month), free_words = _date_terms(free_words)
+    dated = year is not None or month is not None
     results = []
     for fact in catalog.facts:
         if kind and fact.kind != kind:
             continue
-        involved = catalog.involved(fact)
+        involved, direct = catalog.involved(fact), fact.entity_ids()
         covered = sum(1 for group in wanted if group & involved)
-        score = text_score(catalog, fact, tuple(free_words))
-        if covered or (not wanted and score >= TEXT_ONLY_THRESHOLD) or (not wanted and not free_words and kind_hint):
-            results.append(Ranked(fact, covered, score))
+        score = text_score(catalog, fact, free_words)
+        on_date = _on_date(fact, year, month)
+        matches_text = score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
+        if covered or (not wanted and matches_text):
+            directly = sum(1 for group in wanted if group & direct)
+            prominence = sum(_prominence(fact, group) for group in wanted)
+            results.append(Ranked(fact, covered, directly, prominence, score, on_date))
+    # Evidence first (names the fact involves, directly, centrally), then the words, the kind the words
+    # hint at, recency and firmness; rounding keeps near-equal text scores from overriding recency.
     results.sort(
         key=lambda r: (
-            r.covered == len(wanted),
+            r.direct == len(wanted),
+            r.direct,
             r.covered,
+            r.prominence,
+            r.on_date,
             round(r.text_score, 2),
             r.fact.kind == kind_hint,
             dates.sort_key(r.fact.date),
-            _status_strength(r.fact),
+            FIRMNESS.get(r.fact.status, 0),
             -r.fact.id,
         ),
         reverse=True,
     )
-    return Search(resolution, wanted, kind_hint, tuple(free_words), tuple(results))
+    return Search(resolution, wanted, absent, kind_hint, free_words, tuple(results))

@@ -15,8 +15,8 @@ STOP_WORDS = frozenset(
     """
     a au aux avec ce ces cet cette dans de des du en entre et il ils elle elles est la le les leur leurs
     lors mais ne ni nos notre on ou par pas pour qu que qui quoi quand sa se ses son sont sur ta te tes
-    ton un une vos votre y a-t-il t ont ete etait sera quel quelle quels quelles quoi comment combien
-    pourquoi dont depuis apres avant chez sous vers ete fait faire
+    ton un une vos votre y t ont ete etait sera quel quelle quels quelles comment combien
+    pourquoi dont depuis apres avant chez sous vers fait faire
     the of and in on at to for with by from is was are were an as what when where who which how
     """.split()
 )
