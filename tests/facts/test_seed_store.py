@@ -44,7 +44,7 @@ def test_shipped_store_matches_fresh_build(shipped, fresh):
 def test_quotes_are_the_article_text_at_their_offsets(shipped, articles):
     texts = {path.name: path.read_text(encoding="utf-8") for path in articles.glob("*.txt")}
     sources = [source for fact in shipped.facts() for source in fact.sources]
-    assert len(sources) == 19
+    assert len(sources) == 20
     misplaced = [
         source.quote
         for source in sources
