@@ -16,7 +16,7 @@ from bot.console import print_payload
 from bot.settings import Settings, SettingsError, load_settings
 from facts.catalog import Catalog
 from facts.interchange import InvalidDocument, export_document, import_document
-from facts.storage import StoreError
+from facts.storage import StoreError, write_atomically
 from facts.store import FactStore
 
 PROMPT = "diplobot> "
@@ -70,13 +70,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         print(f"Fichier introuvable : {args.file}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"Lecture impossible de {args.file} : {error.strerror}.", file=sys.stderr)
+        return 1
     except orjson.JSONDecodeError as error:
         print(f"{args.file} n'est pas du JSON valide ({error}). Rien n'a été importé.", file=sys.stderr)
         return 1
     articles = Path(args.articles) if args.articles else None
     report = import_document(store, document, who=args.who, articles_dir=articles)
+    skipped = f", {report.skipped} déjà présent(s) ignoré(s)" if report.skipped else ""
     print(
-        f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s) dans {store.path}."
+        f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s){skipped} "
+        f"dans {store.path}."
     )
     return 0
 
@@ -86,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.file in (None, "-"):
         sys.stdout.write(document.decode() + "\n")
     else:
-        Path(args.file).write_bytes(document + b"\n")
+        write_atomically(Path(args.file), document + b"\n")
         print(f"Faits exportés dans {args.file}.", file=sys.stderr)
     return 0
 
@@ -191,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        print(f"Opération impossible sur {error.filename or 'un fichier'} : {error.strerror}.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

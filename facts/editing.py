@@ -74,7 +74,7 @@ def add(store: FactStore, record: dict, editor: Editor) -> Fact:
     draft = draft_from_record(_checked(record), resolver, guild_id=editor.guild_id)
     with store.batch():
         for entity in resolver.created.values():
-            store.put_entity(entity)
+            store.put_entity(entity, editor.name)
         return store.add_fact(draft, editor.name)
 
 
@@ -102,7 +102,7 @@ def modify(store: FactStore, fact_id: int, partial: dict, editor: Editor, expect
     changes = {field: getattr(draft, field) for field in EDITABLE if getattr(draft, field) != getattr(fact, field)}
     with store.batch():
         for entity in resolver.created.values():
-            store.put_entity(entity)
+            store.put_entity(entity, editor.name)
         return store.update_fact(fact_id, changes, editor.name, expected_version)
 
 

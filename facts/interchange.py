@@ -32,6 +32,7 @@ class InvalidDocument(ValueError):
 class ImportReport:
     facts: list[Fact]
     new_entities: list[Entity]
+    skipped: int = 0  # records already in the store
 
 
 def _label(index: int, record: object) -> str:
@@ -50,7 +51,7 @@ def check_record(record: object) -> list[tuple[str, str]]:
     }  # fmt: skip
     problems += [(key, "champ inconnu") for key in record if key not in known]
     kind = record.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         problems.append(("kind", f"« {kind} » n'est pas un type connu ({', '.join(KINDS)})"))
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -58,7 +59,7 @@ def check_record(record: object) -> list[tuple[str, str]]:
     elif len(title) > MAX_TITLE:
         problems.append(("title", f"trop long ({len(title)} caractères, {MAX_TITLE} au plus)"))
     status = record.get("status")
-    if status is not None and kind in STATUSES and status not in STATUSES[kind]:
+    if status is not None and isinstance(kind, str) and kind in STATUSES and status not in STATUSES[kind]:
         problems.append(("status", f"« {status} » invalide pour un(e) {kind} ({', '.join(STATUSES[kind])})"))
     parties = record.get("parties", [])
     if not isinstance(parties, list) or not all(isinstance(p, str) and p.strip() for p in parties):
@@ -185,7 +186,16 @@ class Resolver:
         self.created: dict[str, Entity] = {}
 
     def declare(self, raw: dict) -> None:
+        """Adds or updates an entity the document describes; an existing entity keeps its kind, and
+        countries come from babel/pycountry only, so a file cannot turn Japan into a person."""
+        if raw["kind"] == "pays" or str(raw.get("id", "")).startswith("pays:"):
+            raise InvalidDocument(f"Entité « {raw['name']} » : les pays sont fournis par diplobot, pas par le fichier.")
         entity = entity_from_doc({**raw, "id": raw.get("id") or self._new_id(raw["kind"], raw["name"])})
+        existing = self.known.get(entity.id)
+        if existing is not None and existing.kind != entity.kind:
+            raise InvalidDocument(
+                f"Entité « {entity.name} » : l'identifiant {entity.id} désigne déjà {existing.name} ({existing.kind})."
+            )
         if entity.id not in self.known or entity != self.known[entity.id]:
             self._add(entity)
 
@@ -295,11 +305,22 @@ def import_document(store: FactStore, document: object, who: str, articles_dir: 
     for raw in document.get("entities", []):
         resolver.declare(raw)
     drafts = [draft_from_record(record, resolver, articles_dir) for record in records]
+    seen = {_identity(fact) for fact in store.facts()}
+    fresh = []
+    for draft in drafts:
+        if _identity(draft) not in seen:
+            seen.add(_identity(draft))
+            fresh.append(draft)
     with store.batch():
         for entity in resolver.created.values():
-            store.put_entity(entity)
-        added = [store.add_fact(draft, who) for draft in drafts]
-    return ImportReport(added, list(resolver.created.values()))
+            store.put_entity(entity, who)
+        added = [store.add_fact(draft, who) for draft in fresh]
+    return ImportReport(added, list(resolver.created.values()), skipped=len(drafts) - len(fresh))
+
+
+def _identity(fact: Fact) -> tuple:
+    """What makes two records the same fact: importing one's own export again adds nothing."""
+    return (fact.kind, fold(fact.title), fact.date, frozenset(fact.parties), fact.guild_id)
 
 
 def export_document(store: FactStore) -> dict:

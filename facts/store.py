@@ -167,14 +167,23 @@ class FactStore:
 
     # Writing
 
-    def put_entity(self, entity: Entity) -> None:
+    def put_entity(self, entity: Entity, who: str) -> None:
+        """Adds or replaces an entity, recording the change in the history like a fact's."""
         with self.batch():
             self._stamp_schema()
-            existing = [doc.doc_id for doc in self._entities.all() if doc["id"] == entity.id]
+            existing = [doc for doc in self._entities.all() if doc["id"] == entity.id]
+            after = entity_to_doc(entity)
             if existing:
-                self._entities.update(entity_to_doc(entity), doc_ids=existing)
+                if dict(existing[0]) == after:
+                    return
+                self._entities.update(after, doc_ids=[existing[0].doc_id])
             else:
-                self._entities.insert(entity_to_doc(entity))
+                self._entities.insert(after)
+            before = dict(existing[0]) if existing else None
+            self._history.insert(
+                {"entity_id": entity.id, "fact_id": None, "action": "entité", "who": who, "at": _now(),
+                 "before": before, "after": after}
+            )  # fmt: skip
 
     def add_fact(self, fact: Fact, who: str) -> Fact:
         with self.batch():

@@ -189,10 +189,29 @@ def test_export_leaves_out_deleted_facts(seed_store):
     assert [fact["id"] for fact in exported["facts"]] == [1, 2, *range(4, 15)]
 
 
-def test_reimport_of_export_adds_no_entity(seed_store):
+def test_reimport_of_export_adds_nothing(seed_store):
     report = import_document(seed_store, export_document(seed_store), who="alice")
     assert report.new_entities == []
-    assert len(seed_store.facts()) == 28
+    assert (report.facts, report.skipped) == ([], 14)
+    assert len(seed_store.facts()) == 14
+
+
+@pytest.mark.parametrize(
+    "entity",
+    [{"id": "pays:JP", "kind": "personne", "name": "X"}, {"kind": "pays", "name": "Nouveau pays"},
+     {"id": "pers:iwaya-takeshi", "kind": "organisation", "name": "Iwaya SA"}],
+)  # fmt: skip
+def test_a_file_cannot_hijack_a_known_entity(seed_store, entity):
+    before = seed_store.path.read_bytes()
+    with pytest.raises(InvalidDocument):
+        import_document(seed_store, {"facts": [], "entities": [entity]}, who="mallory")
+    assert seed_store.path.read_bytes() == before
+
+
+def test_a_kind_that_is_not_text_is_refused(seed_store):
+    record = {"kind": ["accord"], "status": "signé", "title": "X", "sources": [{"article": "a", "quote": "q"}]}
+    with pytest.raises(InvalidDocument, match="kind"):
+        import_document(seed_store, {"facts": [record]}, who="mallory")
 
 
 # The `diplobot` command

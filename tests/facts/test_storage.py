@@ -63,7 +63,8 @@ def test_round_trip(tmp_path):
             aliases=("Dupont",),
             roles=("diplomate",),
             country="FR",
-        )
+        ),
+        "test",
     )
     signed = replace(
         make_fact("Accord signé"),
@@ -82,7 +83,7 @@ def test_round_trip(tmp_path):
     store.close()
 
     reopened = FactStore(path)
-    assert [len(facts), len(entities), len(history)] == [2, 1, 4]
+    assert [len(facts), len(entities), len(history)] == [2, 1, 5]  # the entity is in the history too
     assert reopened.facts(include_deleted=True) == facts
     assert reopened.entities() == entities
     assert reopened.history() == history
