@@ -12,7 +12,7 @@ from datetime import date as Date
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
 from facts.catalog import Catalog
-from facts.model import KIND_ICONS, Fact
+from facts.model import KIND_ICONS, Fact, Source
 
 NO_MENTIONS = {"parse": []}
 EPHEMERAL = 1 << 6
@@ -131,11 +131,15 @@ def _people_fields(catalog: Catalog, fact: Fact) -> list[dict]:
     return [_field(PEOPLE_HEADINGS.get(part, part.capitalize()), "\n".join(names)) for part, names in by_part.items()]
 
 
+def _published(source: Source) -> str:
+    return f", publié {_when(source.published)}" if source.published else ""
+
+
 def _quote_field(fact: Fact) -> dict | None:
     if not fact.sources:
         return None
     first = fact.sources[0]
-    published = f", publié le {dates.format_fr(first.published)}" if first.published else ""
+    published = _published(first)
     more = f"\n(+{len(fact.sources) - 1} autre(s) citation(s) : /source {fact.id})" if len(fact.sources) > 1 else ""
     return _field("Source", f"« {clip(first.quote, MAX_QUOTE_SHOWN)} »\n— {first.article}{published}{more}")
 
@@ -290,7 +294,7 @@ def _sources(answer: SourceList) -> dict:
     fields = []
     for number, source in enumerate(fact.sources[:25], 1):
         where = f"caractères {source.start}–{source.end}" if source.start is not None else "position inconnue"
-        published = f", publié le {dates.format_fr(source.published)}" if source.published else ""
+        published = _published(source)
         link = f"\n{source.url}" if source.url else ""
         fields.append(
             _field(f"{number}. {source.article}{published}", f"« {clip(source.quote, 900)} »\n({where}){link}")

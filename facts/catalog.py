@@ -12,9 +12,15 @@ from facts.normalize import words
 from facts.store import FactStore
 
 
+def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
+    """Every country (babel/pycountry) and the store's own entities; the import refuses stored
+    entities that would shadow a country, so the union is unambiguous."""
+    return {entity.id: entity for entity in country_entities()} | dict(stored)
+
+
 class Catalog:
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
-        self.entities: dict[str, Entity] = {e.id: e for e in country_entities()} | dict(entities)
+        self.entities = known_entities(entities)
         self.facts: tuple[Fact, ...] = tuple(sorted((f for f in facts if not f.deleted), key=lambda f: f.id))
         self.by_id: dict[int, Fact] = {fact.id: fact for fact in self.facts}
 

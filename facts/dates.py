@@ -18,7 +18,7 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SEASONS = {21: ("printemps", 3), 22: ("été", 6), 23: ("automne", 9), 24: ("hiver", 12)}
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     year: int
     month: int | None = None
@@ -37,9 +37,6 @@ class PartialDate:
         if self.season:
             return "saison"
         return "mois" if self.month else "année"
-
-    def as_date(self) -> Date | None:
-        return Date(self.year, self.month, self.day) if self.day and self.month else None
 
 
 def parse(value: str) -> PartialDate:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from facts import dates
 from facts.aliases import AliasIndex
-from facts.countries import country_entities
+from facts.catalog import known_entities
 from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
 from facts.normalize import fold
-from facts.sources import locate, read_article
+from facts.sources import locate
 from facts.store import FactStore, entity_from_doc, entity_to_doc
 
 MAX_TITLE = 200
@@ -181,7 +181,7 @@ class Resolver:
     """Names → entity ids, creating the entities that do not exist yet (kept for one import)."""
 
     def __init__(self, store: FactStore) -> None:
-        self.known = {**{e.id: e for e in country_entities()}, **store.entities()}
+        self.known = known_entities(store.entities())
         self.index = AliasIndex(self.known.values())
         self.created: dict[str, Entity] = {}
 
@@ -229,7 +229,7 @@ def _sources(raw_sources: list[dict], articles_dir: Path | None) -> tuple[Source
         article = raw.get("article") or raw.get("url")
         path = articles_dir / article if articles_dir and raw.get("article") else None
         if start is None and path is not None and path.is_file():
-            text = read_article(path)
+            text = path.read_text(encoding="utf-8")
             found = locate(quote, text)
             if found:
                 start, end = found
@@ -325,9 +325,8 @@ def _identity(fact: Fact) -> tuple:
 
 def export_document(store: FactStore) -> dict:
     """Every live fact, names written out, in the import format (plus entities, ids and offsets)."""
-    countries = {e.id: e for e in country_entities()}
     entities = store.entities()
-    known = {**countries, **entities}
+    known = known_entities(entities)
 
     def name(entity_id: str) -> str:
         return known[entity_id].name if entity_id in known else entity_id

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 KINDS = ("accord", "visite", "rencontre")
 KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
 
-ENTITY_KINDS = ("pays", "organisation", "personne", "lieu")
-
 # Status vocabulary per kind: the first one is the default.
 STATUSES = {
     "accord": ("signé", "conclu", "de principe", "convenu", "annoncé", "prévu"),

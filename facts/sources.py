@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _APOSTROPHES = "'’‘`´"
 _DOUBLE_QUOTES = '"“”'
@@ -31,7 +30,3 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
         return start, start + len(quote)
     match = _pattern(quote).search(text)
     return (match.start(), match.end()) if match else None
-
-
-def read_article(path: Path) -> str:
-    return path.read_text(encoding="utf-8")

@@ -23,7 +23,6 @@ from facts.storage import (
     CorruptStore,
     DurableStorage,
     StoreError,
-    read_document,
     write_atomically,
 )
 
@@ -128,7 +127,6 @@ class FactStore:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, shipped_store_path().read_bytes())
-        read_document(path)
         return cls(path)
 
     @classmethod

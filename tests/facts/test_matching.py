@@ -173,3 +173,52 @@ def test_where_did_someone_go_prefers_visits(catalog):
 def test_three_names_are_listed_the_french_way(catalog):
     answer = answers.accord(catalog, "Japon UE Ukraine")
     assert "Japon, Union européenne et Ukraine" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "entity"),
+    [("Kiyv", "lieu:kyiv"), ("Japno", "pays:JP"), ("Iwaay", "pers:iwaya-takeshi"), ("Sybhia", "pers:andrii-sybiha"),
+     ("Tokoy", "lieu:tokyo"), ("UN", "org:onu"), ("Brussels", "lieu:bruxelles"), ("anglais", "pays:GB")],
+)  # fmt: skip
+def test_swapped_letters_and_acronyms_resolve(catalog, typed, entity):
+    assert catalog.index.resolve(typed).entity_ids == (entity,)
+
+
+@pytest.mark.parametrize("text", ["un accord", "a eu lieu", "fin de la guerre", "sur le pacte"])
+def test_common_words_name_nothing(catalog, text):
+    assert catalog.index.resolve(text).entity_ids == ()
+
+
+def test_a_visit_in_a_month_is_found_by_its_date(catalog):
+    answer = answers.chercher(catalog, "quelle visite a eu lieu en janvier 2024 ?")
+    assert first_title(answer) == "Visite de Yoko Kamikawa en Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Ishiba", KYIV_VISIT), ("réunion économique régionale", "Déplacement de Takeshi Iwaya au Pérou"),
+     ("troupes nord-coréennes", "Entretiens Takeshi Iwaya – Andrii Sybiha à Kyiv"), ("Pologne", KYIV_VISIT)],
+)  # fmt: skip
+def test_names_no_fact_involves_are_searched_in_the_text(catalog, query, expected):
+    answer = answers.chercher(catalog, query)
+    assert expected in [fact.title for fact in answer.facts[:2]]
+
+
+def test_a_country_reached_only_through_a_city_is_flagged(catalog):
+    answer = answers.accord(catalog, "USA")
+    assert "directement" in answer.note
+
+
+def test_the_visitor_ranks_above_the_host(catalog):
+    titles = [fact.title for fact in answers.visite(catalog, "Iwaya").facts]
+    assert titles.index("Déplacement de Takeshi Iwaya au Pérou") < titles.index("Visite de Josep Borrell à Tokyo")
+
+
+def test_an_id_of_another_kind_points_to_the_right_command(catalog):
+    answer = answers.accord(catalog, "#7")
+    assert isinstance(answer, NotFound)
+    assert "/visite 7" in answer.message
+
+
+def test_suggestions_are_close_names_or_nothing(catalog):
+    assert answers.chercher(catalog, "Trump").suggestions == ()
