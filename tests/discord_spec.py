@@ -81,7 +81,7 @@ SUBCOMMAND_TYPES = frozenset({1, 2})
 STRING_OPTION = 3
 
 # Documented request properties missing from the spec. discord.py 2.x puts ``flags`` in every
-# Embed.to_dict(), ``nsfw`` in every command payload and ``tts`` in an update-message response;
+# Embed.to_dict(), ``nsfw`` in every command payload and ``tts`` in message edits;
 # Discord accepts all three (an interaction response's data is a message, ``tts`` included).
 _SPEC_GAPS: dict[str, dict[str, Any]] = {
     "RichEmbed": {"flags": {"type": ["integer", "null"], "format": "int32"}},
@@ -89,6 +89,7 @@ _SPEC_GAPS: dict[str, dict[str, Any]] = {
     "ApplicationCommandPatchRequestPartial": {"nsfw": {"type": ["boolean", "null"]}},
     "ApplicationCommandUpdateRequest": {"nsfw": {"type": ["boolean", "null"]}},
     "IncomingWebhookUpdateForInteractionCallbackRequestPartial": {"tts": {"type": ["boolean", "null"]}},
+    "IncomingWebhookUpdateRequestPartial": {"tts": {"type": ["boolean", "null"]}},
 }
 
 _OPEN_KEYWORDS = ("additionalProperties", "patternProperties", "unevaluatedProperties")

@@ -1,0 +1,95 @@
+"""Operations: timeouts, slow writes, unexpected errors, sync from the command line, secrets in logs."""
+
+import asyncio
+import json
+import logging
+import threading
+
+import discord
+
+from bot.cli import main
+from facts import editing, storage
+from tests.bot.conftest import SERVER
+from tests.bot.discord_double import DiscordDouble, interaction, member
+
+
+async def test_the_results_menu_is_disabled_when_it_times_out(harness, monkeypatch):
+    # load_extension imports its own copy of the module: patch the class the bot really uses.
+    results_view = harness.bot.extensions["bot.exts.lookup"].ResultsView
+    views = []
+    build = results_view.__init__
+
+    def remembered(self, *args, **kwargs):
+        build(self, *args, **kwargs)
+        views.append(self)
+
+    monkeypatch.setattr(results_view, "__init__", remembered)
+    await harness.slash("accord", "Japon Ukraine")
+    await views[-1].on_timeout()
+    edit = harness.double.sent[-1]
+    assert edit.method == "PATCH" and edit.path.endswith("/messages/@original")
+    assert all(item["disabled"] for row in edit.body["components"] for item in row["components"])
+
+
+async def test_a_slow_write_does_not_hold_up_lookups(harness, monkeypatch):
+    release = threading.Event()
+    original = storage.write_atomically
+
+    def slow_write(path, payload):
+        release.wait(5)
+        original(path, payload)
+
+    monkeypatch.setattr(storage, "write_atomically", slow_write)
+    await harness.slash("accord", "Japon UE")  # the server's catalog is cached from here on
+    record = {"kind": "accord", "title": "Accord lent", "parties": ["France"],
+              "sources": [{"article": "a", "quote": "q"}]}  # fmt: skip
+    writing = asyncio.create_task(harness.bot.write(editing.add, record, editing.Editor("modo", SERVER)))
+    await asyncio.sleep(0.05)
+    looked_up = await asyncio.wait_for(harness.slash("visite", "Iwaya"), timeout=2)
+    assert not writing.done()
+    assert "Iwaya" in looked_up["data"]["embeds"][0]["title"]
+    release.set()
+    fact = await writing
+    assert (await harness.bot.catalog_for(SERVER)).by_id[fact.id].title == "Accord lent"
+
+
+async def test_an_unexpected_failure_gets_a_french_reply_and_a_log_line(harness, monkeypatch, caplog):
+    def broken(*args):
+        raise RuntimeError("panne")
+
+    monkeypatch.setattr(editing, "history", broken)
+    moderator = member(10, permissions=(1 << 13) | (1 << 31))
+    numero = {"name": "numero", "type": 4, "value": 1}
+    data = {"id": "1", "name": "fait", "type": 1, "options": [{"name": "historique", "type": 1, "options": [numero]}]}
+    with caplog.at_level(logging.ERROR):
+        reply = await harness.send(interaction(2, data, SERVER, moderator))
+    assert reply["data"]["flags"] & 64
+    assert "erreur inattendue" in reply["data"]["embeds"][0]["description"]
+    assert any("panne" in (record.exc_text or str(record.exc_info)) for record in caplog.records)
+
+
+def test_sync_command_registers_even_when_nothing_changed(tmp_path, monkeypatch, capsys):
+    double = DiscordDouble()
+    monkeypatch.setattr(discord.http.aiohttp, "ClientSession", lambda **_: double)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DISCORD_TOKEN", "jeton-de-test")
+    monkeypatch.delenv("DIPLOBOT_GUILD_ID", raising=False)
+    for _ in range(2):
+        assert main(["sync", "--db", str(tmp_path / "db.json")]) == 0
+    assert len(double.commands_registered()) == 2
+    assert double.errors == []
+
+
+def test_commands_json_prints_the_registration_payloads(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["commands", "--json", "--db", str(tmp_path / "db.json")]) == 0
+    payloads = json.loads(capsys.readouterr().out)
+    assert {payload["name"] for payload in payloads} >= {"accord", "fait", "Faits liés"}
+
+
+async def test_the_token_never_reaches_the_logs(harness, caplog):
+    with caplog.at_level(logging.DEBUG):
+        await harness.slash("accord", "Japon UE")
+        await harness.slash("fait", None)
+    assert "jeton-de-test" not in caplog.text
+    assert "jeton-de-test" not in repr(harness.bot.settings)
