@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import discord
+import yarl
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket
 
 from bot.errors import handle_app_command_error
 from bot.settings import Settings
@@ -91,7 +93,16 @@ class Diplobot(commands.Bot):
             log.warning("journal des modifications inaccessible (salon %s) : %s", self.settings.log_channel_id, error)
 
 
+def use_endpoints(settings: Settings) -> None:
+    """Points discord.py at a local Discord double when the test-only settings say so."""
+    if settings.api_base:
+        discord.http.Route.BASE = settings.api_base.rstrip("/")
+    if settings.gateway_url:
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
 def run_bot(settings: Settings, db: str | None = None) -> int:
+    use_endpoints(settings)
     bot = Diplobot(settings, FactStore.open(Path(db) if db else settings.db))
     discord.utils.setup_logging(level=logging.INFO)
     bot.run(settings.token, log_handler=None)
@@ -105,6 +116,7 @@ def sync_commands(settings: Settings, db: str | None = None) -> int:
         async with Diplobot(settings, FactStore.open(Path(db) if db else settings.db), force_sync=True) as bot:
             await bot.login(settings.token)
 
+    use_endpoints(settings)
     discord.utils.setup_logging(level=logging.INFO)
     asyncio.run(login_and_sync())
     return 0

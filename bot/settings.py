@@ -22,6 +22,9 @@ class Settings:
     guild_id: int | None
     mod_role_ids: tuple[int, ...]
     log_channel_id: int | None
+    # For tests only: a local Discord double's HTTP API base and gateway URL instead of Discord's.
+    api_base: str | None = None
+    gateway_url: str | None = None
 
     def __repr__(self) -> str:  # the token must never reach a log line
         return f"Settings(db={self.db!s}, guild_id={self.guild_id}, token={'***' if self.token else None})"
@@ -52,4 +55,6 @@ def load_settings(env_file: Path | None = Path(".env")) -> Settings:
         guild_id=_snowflake("DIPLOBOT_GUILD_ID", os.environ.get("DIPLOBOT_GUILD_ID")),
         mod_role_ids=role_ids,
         log_channel_id=_snowflake("DIPLOBOT_LOG_CHANNEL_ID", os.environ.get("DIPLOBOT_LOG_CHANNEL_ID")),
+        api_base=os.environ.get("DIPLOBOT_API_BASE", "").strip() or None,
+        gateway_url=os.environ.get("DIPLOBOT_GATEWAY_URL", "").strip() or None,
     )

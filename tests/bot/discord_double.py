@@ -82,21 +82,25 @@ class DiscordDouble:
 
     # aiohttp.ClientSession's surface, as discord.py uses it.
     def request(self, method: str, url: str, **kwargs: Any) -> _Response:
-        path = re.sub(r"^/api/v\d+", "", urlsplit(url).path)
-        route = match_route(method, path)
         data = kwargs.get("data")
         body = json.loads(data) if isinstance(data, str | bytes) and data else None
+        return _Response(*self.handle(method, urlsplit(url).path, body))
+
+    def handle(self, method: str, url_path: str, body: Any) -> tuple[int, Any]:
+        """Checks one request against the spec, records it, and answers as Discord would."""
+        path = re.sub(r"^/api/v\d+", "", url_path)
+        route = match_route(method, path)
         if route is None:
             self.errors.append(f"route inconnue de la spécification : {method} {path}")
-            return _Response(404, {"message": "Unknown route", "code": 0})
+            return 404, {"message": "Unknown route", "code": 0}
         if body is not None:
             try:
                 validate_request(method, route, body)
             except AssertionError as error:
                 self.errors.append(str(error))
-                return _Response(400, {"message": "Invalid Form Body", "code": 50035})
+                return 400, {"message": "Invalid Form Body", "code": 50035}
         self.sent.append(Sent(method.upper(), path, route, body))
-        return _Response(*self._answer(method.upper(), route, path, body))
+        return self._answer(method.upper(), route, path, body)
 
     async def close(self) -> None:
         self.closed = True
