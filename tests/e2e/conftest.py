@@ -88,3 +88,4 @@ async def bot(discord_server, tmp_path):
     await process.start()
     yield process
     await process.stop()
+    assert process.logged_errors() == [], process.log.read_text()

@@ -155,7 +155,7 @@ class DiscordServer:
         for event in session.events:
             if event["s"] > (data.get("seq") or 0):
                 await socket.send_json(event)
-        await self._send(session, "RESUMED", None)
+        await self._send(session, "RESUMED", {})
         self.connected.set()
 
     async def _send(self, session: GatewaySession, name: str, data: object) -> None:
