@@ -3,7 +3,7 @@
 import asyncio
 import signal
 
-from tests.bot.discord_double import chat_input, interaction, member, string_option
+from tests.bot.discord_double import chat_input, interaction, member, message_object, string_option
 from tests.bot.test_moderation_interactions import fait, submission
 from tests.e2e.conftest import LOG_CHANNEL, MOD_ROLE, SERVER, BotProcess, answer_to
 
@@ -32,6 +32,22 @@ async def test_accord_and_autocomplete(bot, discord_server):
     data = chat_input("accord", [string_option("recherche", "jap", focused=True)])
     choices = (await answer_to(discord_server, interaction(4, data, SERVER, member(1))))["data"]["choices"]
     assert 1 <= len(choices) <= 25 and all(len(choice["name"]) <= 100 for choice in choices)
+
+
+async def test_the_results_menu_answers_a_click(bot, discord_server):
+    first = await answer_to(discord_server, slash("accord", "Japon Ukraine"))
+    menu = first["data"]["components"][0]["components"][0]
+    other = next(option for option in menu["options"] if not option.get("default"))
+    sent = next(s for s in discord_server.double.sent if s.body is first)
+    interaction_id = sent.path.split("/")[2]
+    message = message_object(discord_server.double.message_ids[interaction_id], first["data"]) | {
+        "interaction_metadata": {"id": interaction_id, "type": 2, "user": member(1)["user"],
+                                 "authorizing_integration_owners": {}}
+    }  # fmt: skip
+    click = {"custom_id": menu["custom_id"], "component_type": 3, "values": [other["value"]]}
+    updated = await answer_to(discord_server, interaction(3, click, SERVER, member(1), message=message))
+    assert updated["type"] == 7
+    assert other["label"][:30] in updated["data"]["embeds"][0]["title"]
 
 
 MODERATOR = member(10, roles=(MOD_ROLE,))
@@ -102,3 +118,4 @@ async def test_a_burst_of_200_interactions_is_answered_in_full(bot, discord_serv
         await asyncio.sleep(0.05)
     assert all(len(discord_server.double.callbacks(int(p["id"]))) == 1 for p in payloads)
     assert bot.logged_errors() == []
+    assert discord_server.heartbeats > 0, "le bot n'a envoyé aucun heartbeat"
