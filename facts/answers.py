@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from facts import dates
 from facts.catalog import Catalog
 from facts.matching import TEXT_ONLY_THRESHOLD, Search, search
-from facts.model import Entity, Fact
+from facts.model import A_KIND, Entity, Fact
 from facts.normalize import fold
 
 MAX_LISTED = 10
@@ -20,7 +20,6 @@ MAX_QUERY = 200
 MAX_MESSAGE = 4000
 SPECIFICITY = {"personne": 3, "lieu": 2}
 
-A_KIND = {"accord": "un accord", "visite": "une visite", "rencontre": "une rencontre"}
 NONE_OF_KIND = {"accord": "aucun accord", "visite": "aucune visite", "rencontre": "aucune rencontre"}
 _FACT_ID = re.compile(r"^\s*(?:#|n°|no\.?|fait\s*)?\s*(\d{1,9})\s*$", re.IGNORECASE)
 

@@ -28,12 +28,17 @@ class Catalog:
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
         """Global facts (less those the server hid) plus, in a server, that server's own."""
         hidden = store.hidden_in(guild_id)
+        entities = {
+            entity_id: entity
+            for entity_id, entity in store.entities().items()
+            if entity.guild_id is None or entity.guild_id == guild_id
+        }
         facts = [
             fact
             for fact in store.facts()
             if (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
         ]
-        return cls(store.entities(), facts)
+        return cls(entities, facts)
 
     @cached_property
     def index(self) -> AliasIndex:

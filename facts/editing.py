@@ -51,13 +51,20 @@ def visible_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     return fact
 
 
-def owned_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
-    fact = visible_fact(store, fact_id, editor)
+def _own(fact: Fact, editor: Editor) -> Fact:
     if fact.guild_id != editor.guild_id:
         raise EditRefused(
-            f"Le fait n°{fact_id} est commun à tous les serveurs : vous pouvez le masquer ici "
+            f"Le fait n°{fact.id} est commun à tous les serveurs : vous pouvez le masquer ici "
             "(/fait supprimer), pas le modifier."
         )
+    return fact
+
+
+def owned_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
+    """The fact if this editor may change it; a deleted one must be restored first."""
+    fact = _own(visible_fact(store, fact_id, editor), editor)
+    if fact.deleted:
+        raise EditRefused(f"Le fait n°{fact_id} est supprimé : /fait restaurer {fact_id} d'abord.")
     return fact
 
 
@@ -70,7 +77,7 @@ def _checked(record: dict) -> dict:
 
 
 def add(store: FactStore, record: dict, editor: Editor) -> Fact:
-    resolver = Resolver(store)
+    resolver = Resolver(store, editor.guild_id, careful=True)
     draft = draft_from_record(_checked(record), resolver, guild_id=editor.guild_id)
     with store.batch():
         for entity in resolver.created.values():
@@ -97,9 +104,11 @@ def _merged(fact: Fact, resolver: Resolver, partial: dict) -> dict:
 def modify(store: FactStore, fact_id: int, partial: dict, editor: Editor, expected_version: int) -> Fact:
     """Replaces the fields given in `partial`; refused if the fact changed since `expected_version`."""
     fact = owned_fact(store, fact_id, editor)
-    resolver = Resolver(store)
+    resolver = Resolver(store, editor.guild_id, careful=True)
     draft = draft_from_record(_checked(_merged(fact, resolver, partial)), resolver, guild_id=fact.guild_id)
     changes = {field: getattr(draft, field) for field in EDITABLE if getattr(draft, field) != getattr(fact, field)}
+    if not changes and fact.version == expected_version:
+        raise EditRefused(f"Aucun changement : le fait n°{fact_id} est resté tel quel.")
     with store.batch():
         for entity in resolver.created.values():
             store.put_entity(entity, editor.name)
@@ -112,6 +121,8 @@ def delete(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     if fact.deleted:
         raise EditRefused(f"Le fait n°{fact_id} est déjà supprimé (/fait restaurer {fact_id} pour le rétablir).")
     if fact.guild_id is None and editor.guild_id is not None:
+        if fact_id in store.hidden_in(editor.guild_id):
+            raise EditRefused(f"Le fait n°{fact_id} est déjà masqué sur ce serveur (/fait restaurer {fact_id}).")
         store.set_hidden(fact_id, editor.guild_id, True, editor.name)
         return fact
     return store.delete_fact(fact_id, editor.name)
@@ -130,8 +141,9 @@ def restore(store: FactStore, fact_id: int, editor: Editor) -> Fact:
 
 
 def undo(store: FactStore, fact_id: int, editor: Editor) -> Fact:
-    """Reverts the fact's last change (an addition is undone by deleting the fact)."""
-    fact = owned_fact(store, fact_id, editor)
+    """Reverts the fact's last change (an addition is undone by deleting the fact, a deletion by
+    restoring it)."""
+    fact = _own(visible_fact(store, fact_id, editor), editor)
     entries = [entry for entry in store.history(fact_id) if entry["action"] not in ("masquage", "affichage")]
     if not entries:
         raise EditRefused(f"Le fait n°{fact_id} n'a aucune modification à annuler.")

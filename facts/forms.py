@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from facts import dates
 from facts.interchange import InvalidDocument, check_record, record_from_fact
-from facts.model import PARTS, STATUSES, Fact
+from facts.model import A_KIND, PARTS, STATUSES, Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,9 @@ BOXES = (
     Box(
         "people",
         "Personnes : une par ligne, Nom — rôle [part]",
-        "Josep Borrell — chef de la diplomatie de l'UE [signataire]",
+        "Josep Borrell — chef de la diplomatie de l'UE [signataire]\nparts : signataire, visiteur, hôte, témoin",
         True,
-        1000,
+        4000,
         required=False,
     ),
     Box("when_where", "Date, lieu", "1er novembre 2024, Tokyo", False, 100),
@@ -42,7 +42,7 @@ BOXES = (
         "Source : phrase citée, puis article ou URL",
         "« Borrell a signé vendredi le partenariat… »\nhttps://exemple.fr/article",
         True,
-        1500,
+        4000,
     ),
 )
 LABELS = {box.key: box.label for box in BOXES}
@@ -67,7 +67,8 @@ def _fail(key: str, problem: str) -> InvalidDocument:
 
 
 def _split_names(text: str) -> list[str]:
-    return [name.strip() for name in re.split(r"[,;\n]", text) if name.strip()]
+    """ "France, Maroc", "France et Maroc", one per line: hyphenated names ("Trinité-et-Tobago") stay whole."""
+    return [name.strip() for name in re.split(r"[,;\n]|\s+et\s+", text) if name.strip()]
 
 
 def _person(line: str) -> dict:
@@ -135,9 +136,8 @@ def record_from_form(kind: str, form: dict[str, str], status: str | None = None)
         if len(form.get(box.key) or "") > box.max_length:
             raise _fail(box.key, f"trop long ({box.max_length} caractères au plus)")
     if status is not None and status not in STATUSES[kind]:
-        raise InvalidDocument(
-            f"Option « statut » : « {status} » ne convient pas à un(e) {kind} ({', '.join(STATUSES[kind])})"
-        )
+        allowed = ", ".join(STATUSES[kind])
+        raise InvalidDocument(f"Option « statut » : « {status} » ne convient pas à {A_KIND[kind]} ({allowed}).")
     date, place = _when_where(form.get("when_where", ""))
     record = {
         "kind": kind,
@@ -168,7 +168,9 @@ def form_from_fact(fact: Fact, name_of: Callable[[str], str]) -> dict[str, str]:
         "title": record["title"],
         "parties": ", ".join(record["parties"]),
         "people": "\n".join(
-            f"{person['name']} — {person['role']} [{person['part']}]".replace(" —  [", " [")
+            person["name"]
+            + (f" — {person['role']}" if person["role"] else "")
+            + (f" [{person['part']}]" if person["part"] != "participant" else "")
             for person in record["people"]
         ),
         "when_where": ", ".join(part for part in (when, record["place"] or "") if part),

@@ -6,6 +6,7 @@ nothing, and the error names the record and the field at fault.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,8 +14,9 @@ from pathlib import Path
 from facts import dates
 from facts.aliases import AliasIndex
 from facts.catalog import known_entities
+from facts.matching import KIND_WORDS
 from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
-from facts.normalize import fold
+from facts.normalize import STOP_WORDS, fold
 from facts.sources import locate
 from facts.store import FactStore, entity_from_doc, entity_to_doc
 
@@ -22,6 +24,12 @@ MAX_TITLE = 200
 MAX_SUMMARY = 2000
 MAX_QUOTE = 1000
 ENTITY_PREFIXES = {"pays": "pays", "organisation": "org", "personne": "pers", "lieu": "lieu"}
+# Words a name can never be: they would make every query mentioning them match the entity.
+NOT_NAMES = (
+    STOP_WORDS
+    | frozenset().union(*KIND_WORDS.values())
+    | frozenset("quand vigueur lieu date signe signes signee".split())
+)
 
 
 class InvalidDocument(ValueError):
@@ -177,12 +185,27 @@ def validate(document: object) -> list[dict]:
     return document["facts"]
 
 
-class Resolver:
-    """Names → entity ids, creating the entities that do not exist yet (kept for one import)."""
+# How a name is introduced in a French sentence, never part of it.
+_PREPOSITION = re.compile(r"^(?:à|au|aux|en|dans)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:le|la|les)\s+|^l['’]\s*", re.IGNORECASE)
 
-    def __init__(self, store: FactStore) -> None:
-        self.known = known_entities(store.entities())
+
+class Resolver:
+    """Names → entity ids, creating the entities that do not exist yet (kept for one import).
+
+    With a server, only shared entities and that server's own are known, and new ones belong to it, so
+    one server's moderators never change what another server's names mean. With `careful`, for names a
+    person typed, a name close to a known one is refused with a suggestion instead of becoming a twin.
+    """
+
+    def __init__(self, store: FactStore, guild_id: int | None = None, careful: bool = False) -> None:
+        stored = store.entities()
+        self.taken = set(stored)
+        visible = {key: e for key, e in stored.items() if e.guild_id is None or e.guild_id == guild_id}
+        self.known = known_entities(visible)
         self.index = AliasIndex(self.known.values())
+        self.guild_id = guild_id
+        self.careful = careful
         self.created: dict[str, Entity] = {}
 
     def declare(self, raw: dict) -> None:
@@ -200,24 +223,39 @@ class Resolver:
             self._add(entity)
 
     def resolve(self, name: str, kind: str) -> str:
+        name = _PREPOSITION.sub("", name.strip())
+        without_article = _ARTICLE.sub("", name)
+        if without_article != name and not self.index.lookup(name) and self.index.lookup(without_article):
+            name = without_article  # "la France" is France, while "Le Caire" stays Le Caire
+        if fold(name) in NOT_NAMES or len(fold(name)) < 2:
+            raise InvalidDocument(f"« {name} » n'est pas un nom de pays, d'organisation, de personne ou de lieu.")
         owners = self.index.lookup(name)
         if owners:
             return owners[0]
         for entity in self.created.values():
             if fold(name) in {fold(n) for n in entity.names}:
                 return entity.id
-        entity = Entity(id=self._new_id(kind, name), kind=kind, name=name.strip())
+        if self.careful:
+            close = self.index.resolve(name).entity_ids
+            if close:
+                suggestion = self.known[close[0]].name
+                raise InvalidDocument(
+                    f"« {name} » est inconnu : vouliez-vous dire « {suggestion} » ? Corrigez le nom, ou écrivez-le "
+                    "autrement s'il s'agit bien d'une nouvelle entité."
+                )
+        entity = Entity(id=self._new_id(kind, name), kind=kind, name=name, guild_id=self.guild_id)
         self._add(entity)
         return entity.id
 
     def _add(self, entity: Entity) -> None:
         self.created[entity.id] = entity
         self.known[entity.id] = entity
+        self.taken.add(entity.id)
 
     def _new_id(self, kind: str, name: str) -> str:
         base = f"{ENTITY_PREFIXES[kind]}:{fold(name).replace(' ', '-')}"
         candidate, number = base, 2
-        while candidate in self.known:
+        while candidate in self.taken or candidate in self.known:
             candidate, number = f"{base}-{number}", number + 1
         return candidate
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 KINDS = ("accord", "visite", "rencontre")
 KIND_ICONS = {"accord": "📜", "visite": "✈️", "rencontre": "🤝"}
+A_KIND = {"accord": "un accord", "visite": "une visite", "rencontre": "une rencontre"}
 
 # Status vocabulary per kind: the first one is the default.
 STATUSES = {
@@ -30,6 +31,7 @@ class Entity:
     flag: str | None = None
     roles: tuple[str, ...] = ()
     country: str | None = None
+    guild_id: int | None = None  # the server whose moderators named it; None for shared entities
 
     @property
     def names(self) -> tuple[str, ...]:

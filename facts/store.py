@@ -87,6 +87,7 @@ def entity_from_doc(doc: dict) -> Entity:
         flag=doc.get("flag"),
         roles=tuple(doc.get("roles", ())),
         country=doc.get("country"),
+        guild_id=doc.get("guild_id"),
     )
 
 

@@ -28,7 +28,8 @@ class ResultsView(discord.ui.View):
     def __init__(self, bot: commands.Bot, origin: discord.Interaction, menu: dict) -> None:
         super().__init__(timeout=RESULTS_TIMEOUT)
         self.bot = bot
-        self.origin = origin
+        self.origin = origin  # the interaction whose message carries the menu; its token edits it later
+        self.owner_id = origin.user.id
         self.fact_ids = [int(option["value"]) for option in menu["options"]]
         select = discord.ui.Select(
             custom_id=RESULTS_MENU_ID,
@@ -51,17 +52,21 @@ class ResultsView(discord.ui.View):
         chosen = int(interaction.data["values"][0])
         catalog = await self.bot.catalog_for(interaction.guild_id)
         reply = await asyncio.to_thread(show_result, catalog, self.fact_ids, chosen)
-        if not reply.ok:
-            await send_reply(self.bot, interaction, reply)
+        if not reply.ok or interaction.user.id != self.owner_id:
+            # The fact is gone, or the menu is someone else's: answer the picker alone, keep the message.
+            await send_reply(self.bot, interaction, reply, private=True)
             return
+        # Stop first: the new view takes over the same message and custom_id, and stopping after
+        # would unregister it too.
+        self.stop()
         payload = reply.payload
+        components = payload.get("components")
         await interaction.response.edit_message(
             content=payload.get("content"),
             embeds=[discord.Embed.from_dict(embed) for embed in payload["embeds"]],
-            view=ResultsView(self.bot, self.origin, payload["components"][0]["components"][0]),
+            view=ResultsView(self.bot, interaction, components[0]["components"][0]) if components else None,
             allowed_mentions=discord.AllowedMentions.none(),
         )
-        self.stop()
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
         await reply_with_error(interaction, describe(error))
@@ -75,15 +80,16 @@ class ResultsView(discord.ui.View):
             log.debug("menu de résultats expiré sur un message disparu")
 
 
-async def send_reply(bot: commands.Bot, interaction: discord.Interaction, reply: Reply) -> None:
-    """Sends a core payload as the interaction's response, pinging nobody."""
+async def send_reply(bot: commands.Bot, interaction: discord.Interaction, reply: Reply, private: bool = False) -> None:
+    """Sends a core payload as the interaction's response, pinging nobody; `private` makes it visible to
+    the user alone and without a menu."""
     payload = reply.payload
-    components = payload.get("components")
+    components = None if private else payload.get("components")
     view = ResultsView(bot, interaction, components[0]["components"][0]) if components else discord.utils.MISSING
     await interaction.response.send_message(
         content=payload.get("content"),
         embeds=[discord.Embed.from_dict(embed) for embed in payload.get("embeds", [])],
-        ephemeral=bool(payload.get("flags", 0) & EPHEMERAL),
+        ephemeral=private or bool(payload.get("flags", 0) & EPHEMERAL),
         allowed_mentions=discord.AllowedMentions.none(),
         view=view,
     )
@@ -109,8 +115,13 @@ def slash_command(bot: commands.Bot, command: Command) -> app_commands.Command:
 
     @slash.autocomplete("recherche")
     async def suggest(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        catalog = await bot.catalog_for(interaction.guild_id)
-        choices = await asyncio.to_thread(complete, catalog, command.name, current)
+        try:
+            catalog = await bot.catalog_for(interaction.guild_id)
+            choices = await asyncio.to_thread(complete, catalog, command.name, current)
+        except Exception:
+            # An empty list is still an answer; an exception would show the user a failure.
+            log.exception("autocomplétion en échec pour /%s %r", command.name, current)
+            return []
         return [app_commands.Choice(name=choice.name, value=choice.value) for choice in choices]
 
     return slash
