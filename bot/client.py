@@ -82,15 +82,20 @@ class Diplobot(commands.Bot):
         async with self._write_lock:
             return await asyncio.to_thread(operation, self.store, *args)
 
-    async def log_change(self, embed: dict) -> None:
-        """Posts a change to the moderators' log channel, when one is configured."""
-        if not self.settings.log_channel_id:
+    async def log_change(self, embed: dict, guild_id: int | None) -> None:
+        """Posts a change to the moderators' log channel, when one is configured. A server's private
+        facts never go to a log channel known to belong to another server."""
+        channel_id = self.settings.log_channel_id
+        if not channel_id:
             return
-        channel = self.get_partial_messageable(self.settings.log_channel_id)
+        known = self.get_channel(channel_id)
+        if known is not None and getattr(known, "guild", None) is not None and known.guild.id != guild_id:
+            return
+        channel = self.get_partial_messageable(channel_id)
         try:
             await channel.send(embed=discord.Embed.from_dict(embed), allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as error:
-            log.warning("journal des modifications inaccessible (salon %s) : %s", self.settings.log_channel_id, error)
+            log.warning("journal des modifications inaccessible (salon %s) : %s", channel_id, error)
 
 
 def use_endpoints(settings: Settings) -> None:

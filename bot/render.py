@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date as Date
+from datetime import datetime
 
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
@@ -364,23 +365,51 @@ def render(catalog: Catalog, answer: Answer, today: Date | None = None) -> dict:
     raise TypeError(f"unknown answer {answer!r}")
 
 
-def _shown(value: object) -> str:
+FIELD_LABELS = {
+    "kind": "Type", "title": "Titre", "status": "Statut", "parties": "Parties", "people": "Personnes",
+    "place": "Lieu", "date": "Date", "date_in_force": "Entrée en vigueur", "topics": "Domaines",
+    "nature": "Nature", "summary": "Résumé", "sources": "Sources", "deleted": "Supprimé",
+}  # fmt: skip
+
+
+def _shown(catalog: Catalog, field: str, value: object) -> str:
+    """A stored value as a moderator reads it: names, French dates, "oui"/"non"."""
     if value in (None, "", [], ()):
         return "∅"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if field in ("date", "date_in_force"):
+        return dates.format_fr(value)
+    if field in ("parties", "place"):
+        return ", ".join(catalog.name(item) for item in (value if isinstance(value, list) else [value]))
+    if field == "people":
+        return "; ".join(
+            f"{catalog.name(p['entity'])}" + (f" — {p['role']}" if p.get("role") else "") + f" [{p['part']}]"
+            for p in value
+        )
+    if field == "sources":
+        return " / ".join(f"« {clip(source['quote'], 60)} »" for source in value)
     if isinstance(value, list):
-        return ", ".join(str(item.get("quote") or item.get("entity") or item) if isinstance(item, dict) else str(item)
-                         for item in value)  # fmt: skip
+        return ", ".join(map(str, value))
     return str(value)
 
 
-def history_message(fact_id: int, changes: Sequence) -> dict:
-    """`changes` are facts.editing.Change entries, oldest first; the newest are shown when too many."""
+def _timestamp(iso: str) -> str:
+    """Discord shows <t:…:f> in each reader's own time zone and language."""
+    return f"<t:{int(datetime.fromisoformat(iso).timestamp())}:f>"
+
+
+def history_message(catalog: Catalog, fact_id: int, changes: Sequence, shared: bool = False) -> dict:
+    """`changes` are facts.editing.Change entries, oldest first; the newest are kept when too many."""
     blocks = []
     for change in changes:
-        when = change.at.replace("T", " ").replace("+00:00", " UTC")
         version = f"v{change.version} · " if change.version else ""
-        lines = [f"**{version}{change.action}** par {change.who}, {when}"]
-        lines += [f"  {field} : {clip(_shown(old), 80)} → {clip(_shown(new), 80)}" for field, old, new in change.fields]
+        lines = [f"**{version}{change.action}** par {change.who}, {_timestamp(change.at)}"]
+        lines += [
+            f"  {FIELD_LABELS.get(field, field)} : {clip(_shown(catalog, field, old), 120)} → "
+            f"{clip(_shown(catalog, field, new), 120)}"
+            for field, old, new in change.fields
+        ]
         blocks.append("\n".join(lines))
     description = ""
     for block in reversed(blocks):
@@ -388,18 +417,22 @@ def history_message(fact_id: int, changes: Sequence) -> dict:
             description = "…\n\n" + description
             break
         description = block + ("\n\n" + description if description else "")
+    hint = "fait commun : masquable ici, pas modifiable" if shared else f"/fait annuler {fact_id} annule la dernière"
     embed = {
         "title": f"Historique du fait n°{fact_id}",
         "description": description or "Aucune modification enregistrée.",
         "color": INFO_COLOUR,
-        "footer": {"text": f"{len(changes)} entrée(s) · /fait annuler {fact_id} annule la dernière"},
+        "footer": {"text": f"{len(changes)} entrée(s) · {hint}"},
     }
     return _message([embed], ephemeral=True)
 
 
-def change_message(catalog: Catalog, fact: Fact, action: str, who: str) -> dict:
-    """Confirmation to the moderator and entry for the log channel."""
+def change_message(
+    catalog: Catalog, fact: Fact, action: str, who: str, where: str, new_names: Sequence[str] = ()
+) -> dict:
+    """Confirmation to the moderator, and the entry for the log channel (which says which server)."""
     embed = fact_embed(catalog, fact)
     embed["title"] = clip(f"Fait n°{fact.id} {action} — {fact.title}", LIMITS["title"])
-    embed["footer"] = {"text": clip(f"par {who} · version {fact.version}", LIMITS["footer"])}
-    return _message([embed], ephemeral=True)
+    embed["footer"] = {"text": clip(f"par {who} · {where} · version {fact.version}", LIMITS["footer"])}
+    content = f"Nouvelles entités créées : {', '.join(new_names)}." if new_names else None
+    return _message([embed], content, ephemeral=True)

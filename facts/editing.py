@@ -51,7 +51,8 @@ def visible_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     return fact
 
 
-def _own(fact: Fact, editor: Editor) -> Fact:
+def check_owned(fact: Fact, editor: Editor) -> Fact:
+    """Refuses a shared fact to a server's moderator, who may only hide it there."""
     if fact.guild_id != editor.guild_id:
         raise EditRefused(
             f"Le fait n°{fact.id} est commun à tous les serveurs : vous pouvez le masquer ici "
@@ -62,7 +63,7 @@ def _own(fact: Fact, editor: Editor) -> Fact:
 
 def owned_fact(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     """The fact if this editor may change it; a deleted one must be restored first."""
-    fact = _own(visible_fact(store, fact_id, editor), editor)
+    fact = check_owned(visible_fact(store, fact_id, editor), editor)
     if fact.deleted:
         raise EditRefused(f"Le fait n°{fact_id} est supprimé : /fait restaurer {fact_id} d'abord.")
     return fact
@@ -143,7 +144,7 @@ def restore(store: FactStore, fact_id: int, editor: Editor) -> Fact:
 def undo(store: FactStore, fact_id: int, editor: Editor) -> Fact:
     """Reverts the fact's last change (an addition is undone by deleting the fact, a deletion by
     restoring it)."""
-    fact = _own(visible_fact(store, fact_id, editor), editor)
+    fact = check_owned(visible_fact(store, fact_id, editor), editor)
     entries = [entry for entry in store.history(fact_id) if entry["action"] not in ("masquage", "affichage")]
     if not entries:
         raise EditRefused(f"Le fait n°{fact_id} n'a aucune modification à annuler.")

@@ -2,7 +2,8 @@
 
 Discord's default_permissions only hides the group from members without Manage Messages; it is a hint
 the server can override, so every path that writes checks the member's rights again when it runs,
-including modal submissions, which anyone could replay.
+including modal submissions, which anyone could replay. Replies are deferred before any write: writes
+wait their turn behind one lock and must not outlast Discord's three seconds.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import describe, reply_with_error
-from bot.render import EPHEMERAL, change_message, history_message
+from bot.render import change_message, history_message
 from bot.settings import Settings
 from facts import editing
-from facts.catalog import Catalog
 from facts.editing import Editor
 from facts.forms import BOXES, form_from_fact, record_from_form
-from facts.model import KINDS, STATUSES
+from facts.model import KINDS, STATUSES, Fact
 
 KIND_CHOICES = [app_commands.Choice(name=kind, value=kind) for kind in KINDS]
 STATUS_CHOICES = [
     app_commands.Choice(name=status, value=status) for status in dict.fromkeys(s for v in STATUSES.values() for s in v)
 ]
+NUMBER = "Numéro du fait (en pied de fiche)."
+MAX_BOX = {box.key: box.max_length for box in BOXES}
 
 
 def is_moderator(interaction: discord.Interaction, settings: Settings) -> bool:
@@ -33,24 +35,36 @@ def is_moderator(interaction: discord.Interaction, settings: Settings) -> bool:
     if permissions.manage_messages or permissions.administrator:
         return True
     # Role ids straight from the interaction: the server's role cache is not needed, nor kept.
-    member_roles = set(interaction.user._roles)
-    return bool(member_roles & set(settings.mod_role_ids))
+    return bool(set(interaction.user._roles) & set(settings.mod_role_ids))
+
+
+def ensure_moderator(interaction: discord.Interaction, settings: Settings) -> None:
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    if not is_moderator(interaction, settings):
+        raise app_commands.CheckFailure("not a moderator")
 
 
 def editor_for(interaction: discord.Interaction) -> Editor:
     return Editor(f"{interaction.user.name} ({interaction.user.id})", interaction.guild_id)
 
 
-async def confirm(bot: commands.Bot, interaction: discord.Interaction, fact_id: int, action: str) -> None:
-    """Tells the moderator what changed and posts it to the log channel."""
+async def announce(
+    bot: commands.Bot, interaction: discord.Interaction, fact: Fact, action: str, known_before: set[str] = frozenset()
+) -> None:
+    """Posts the change to the log channel, then tells the moderator (whose reply was deferred)."""
     catalog = await bot.catalog_for(interaction.guild_id)
-    fact = catalog.by_id.get(fact_id) or await bot.read(lambda store: store.get(fact_id))
-    payload = change_message(catalog, fact, action, editor_for(interaction).name)
+    new_names = [catalog.name(entity_id) for entity_id in sorted(fact.entity_ids() - known_before) if known_before]
+    where = f"serveur {interaction.guild.name if interaction.guild else ''} ({interaction.guild_id})"
+    payload = change_message(catalog, fact, action, editor_for(interaction).name, where, new_names)
     embed = payload["embeds"][0]
-    await interaction.response.send_message(
-        embed=discord.Embed.from_dict(embed), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+    await bot.log_change(embed, interaction.guild_id)
+    await interaction.followup.send(
+        content=payload.get("content"),
+        embed=discord.Embed.from_dict(embed),
+        ephemeral=True,
+        allowed_mentions=discord.AllowedMentions.none(),
     )
-    await bot.log_change(embed)
 
 
 class FactForm(discord.ui.Modal):
@@ -82,16 +96,17 @@ class FactForm(discord.ui.Modal):
             self.add_item(text_input)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        if not is_moderator(interaction, self.bot.settings):
-            raise app_commands.CheckFailure("not a moderator")
+        ensure_moderator(interaction, self.bot.settings)
         record = record_from_form(self.kind, {key: box.value for key, box in self.boxes.items()}, self.status)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        known_before = set((await self.bot.catalog_for(interaction.guild_id)).entities)
         editor = editor_for(interaction)
         if self.fact_id is None:
             fact = await self.bot.write(editing.add, record, editor)
-            await confirm(self.bot, interaction, fact.id, "ajouté")
+            await announce(self.bot, interaction, fact, "ajouté", known_before)
         else:
             fact = await self.bot.write(editing.modify, self.fact_id, record, editor, self.version)
-            await confirm(self.bot, interaction, fact.id, "modifié")
+            await announce(self.bot, interaction, fact, "modifié", known_before)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         await reply_with_error(interaction, describe(error))
@@ -108,61 +123,81 @@ class FactGroup(app_commands.Group):
         self.bot = bot
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if not is_moderator(interaction, self.bot.settings):
-            raise app_commands.CheckFailure("not a moderator")
+        ensure_moderator(interaction, self.bot.settings)
         return True
-
-    async def _catalog(self, interaction: discord.Interaction) -> Catalog:
-        return await self.bot.catalog_for(interaction.guild_id)
 
     @app_commands.command(name="ajouter", description="Ajouter un fait (formulaire).")
     @app_commands.describe(type="Accord, visite ou rencontre.", statut="Statut, si ce n'est pas le statut habituel.")
     @app_commands.choices(type=KIND_CHOICES, statut=STATUS_CHOICES)
     async def ajouter(self, interaction: discord.Interaction, type: str, statut: str | None = None) -> None:
         if statut is not None and statut not in STATUSES[type]:
-            allowed = ", ".join(STATUSES[type])
-            raise editing.EditRefused(f"Le statut « {statut} » ne convient pas à un(e) {type} ({allowed}).")
+            raise editing.EditRefused(
+                f"Le statut « {statut} » ne convient pas à ce type ({', '.join(STATUSES[type])})."
+            )
         await interaction.response.send_modal(FactForm(self.bot, type, statut))
 
     @app_commands.command(name="modifier", description="Corriger un fait de ce serveur (formulaire).")
-    @app_commands.describe(numero="Numéro du fait (en pied de fiche).")
-    async def modifier(self, interaction: discord.Interaction, numero: app_commands.Range[int, 1]) -> None:
-        editor = editor_for(interaction)
-        fact = await self.bot.read(editing.owned_fact, numero, editor)
-        catalog = await self._catalog(interaction)
+    @app_commands.describe(numero=NUMBER, statut="Nouveau statut, s'il change.")
+    @app_commands.choices(statut=STATUS_CHOICES)
+    async def modifier(
+        self, interaction: discord.Interaction, numero: app_commands.Range[int, 1], statut: str | None = None
+    ) -> None:
+        # A modal must be the first response, so this reads the cached catalog rather than waiting on writes.
+        catalog = await self.bot.catalog_for(interaction.guild_id)
+        fact = catalog.by_id.get(numero)
+        if fact is None:
+            raise editing.UnknownFact(
+                f"Aucun fait n°{numero} modifiable sur ce serveur (supprimé ? /fait restaurer {numero})."
+            )
+        editing.check_owned(fact, editor_for(interaction))
+        if statut is not None and statut not in STATUSES[fact.kind]:
+            raise editing.EditRefused(f"Le statut « {statut} » ne convient pas ({', '.join(STATUSES[fact.kind])}).")
         values = form_from_fact(fact, catalog.name)
-        await interaction.response.send_modal(
-            FactForm(self.bot, fact.kind, fact_id=fact.id, version=fact.version, values=values)
-        )
+        too_long = [key for key, value in values.items() if len(value) > MAX_BOX[key]]
+        if too_long:
+            raise editing.EditRefused(
+                f"Le fait n°{numero} est trop long pour le formulaire de Discord ; corrigez-le par import."
+            )
+        form = FactForm(self.bot, fact.kind, statut, fact_id=fact.id, version=fact.version, values=values)
+        await interaction.response.send_modal(form)
 
     @app_commands.command(name="supprimer", description="Supprimer un fait (ou masquer ici un fait commun).")
-    @app_commands.describe(numero="Numéro du fait (en pied de fiche).")
+    @app_commands.describe(numero=NUMBER)
     async def supprimer(self, interaction: discord.Interaction, numero: app_commands.Range[int, 1]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
         fact = await self.bot.write(editing.delete, numero, editor_for(interaction))
-        await confirm(self.bot, interaction, numero, "masqué sur ce serveur" if fact.guild_id is None else "supprimé")
+        action = "masqué sur ce serveur" if fact.guild_id is None else "supprimé"
+        await announce(self.bot, interaction, fact, f"{action} (/fait restaurer {numero} pour revenir en arrière)")
 
     @app_commands.command(name="restaurer", description="Rétablir un fait supprimé ou masqué.")
-    @app_commands.describe(numero="Numéro du fait (en pied de fiche).")
+    @app_commands.describe(numero=NUMBER)
     async def restaurer(self, interaction: discord.Interaction, numero: app_commands.Range[int, 1]) -> None:
-        await self.bot.write(editing.restore, numero, editor_for(interaction))
-        await confirm(self.bot, interaction, numero, "rétabli")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        fact = await self.bot.write(editing.restore, numero, editor_for(interaction))
+        await announce(self.bot, interaction, fact, "rétabli")
 
     @app_commands.command(name="historique", description="Qui a changé quoi, et quand.")
-    @app_commands.describe(numero="Numéro du fait (en pied de fiche).")
+    @app_commands.describe(numero=NUMBER)
     async def historique(self, interaction: discord.Interaction, numero: app_commands.Range[int, 1]) -> None:
-        changes = await self.bot.read(editing.history, numero, editor_for(interaction))
-        payload = history_message(numero, changes)
-        await interaction.response.send_message(
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        editor = editor_for(interaction)
+        changes = await self.bot.read(editing.history, numero, editor)
+        fact = await self.bot.read(editing.visible_fact, numero, editor)
+        catalog = await self.bot.catalog_for(interaction.guild_id)
+        payload = history_message(catalog, numero, changes, shared=fact.guild_id is None)
+        await interaction.followup.send(
             embed=discord.Embed.from_dict(payload["embeds"][0]),
-            ephemeral=bool(payload["flags"] & EPHEMERAL),
+            ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
         )
 
     @app_commands.command(name="annuler", description="Annuler la dernière modification d'un fait.")
-    @app_commands.describe(numero="Numéro du fait (en pied de fiche).")
+    @app_commands.describe(numero=NUMBER)
     async def annuler(self, interaction: discord.Interaction, numero: app_commands.Range[int, 1]) -> None:
-        await self.bot.write(editing.undo, numero, editor_for(interaction))
-        await confirm(self.bot, interaction, numero, "rétabli dans sa version précédente")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        fact = await self.bot.write(editing.undo, numero, editor_for(interaction))
+        action = "supprimé (son ajout est annulé)" if fact.deleted else "rétabli dans sa version précédente"
+        await announce(self.bot, interaction, fact, action)
 
 
 async def setup(bot: commands.Bot) -> None:

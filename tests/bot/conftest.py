@@ -20,9 +20,9 @@ class Harness:
         """Delivers a raw interaction as the gateway would, waits for the bot, returns its last callback."""
         self.bot._connection.parse_interaction_create(payload)
         await settle()
-        callbacks = self.double.callbacks(int(payload["id"]))
-        assert callbacks, f"aucune réponse à l'interaction {payload['data'].get('name')}"
-        return callbacks[-1]
+        replies = self.double.replies(int(payload["id"]), payload["token"])
+        assert replies, f"aucune réponse à l'interaction {payload['data'].get('name')}"
+        return replies[-1]
 
     async def slash(self, name: str, query: str | None = None, *, guild=SERVER, who=None, **options) -> dict:
         values = [discord_double.string_option("recherche", query)] if query is not None else []

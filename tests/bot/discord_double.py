@@ -152,6 +152,17 @@ class DiscordDouble:
             and (interaction_id is None or sent.path.split("/")[2] == str(interaction_id))
         ]
 
+    def replies(self, interaction_id: int, token: str) -> list[dict]:
+        """What the user saw, in order: callbacks, then follow-ups sent with the interaction's token
+        (a deferred reply arrives as one), each as {"type", "data"}."""
+        seen = []
+        for sent in self.sent:
+            if sent.route == CALLBACK_PATH and sent.path.split("/")[2] == str(interaction_id):
+                seen.append(sent.body)
+            elif sent.route.startswith("/webhooks/") and sent.path.split("/")[3] == token and sent.method == "POST":
+                seen.append({"type": "followup", "data": sent.body})
+        return seen
+
     def to_channel(self, channel_id: int) -> list[dict]:
         return [sent.body for sent in self.sent if sent.path == f"/channels/{channel_id}/messages"]
 

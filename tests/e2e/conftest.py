@@ -66,11 +66,17 @@ async def answer_to(server: DiscordServer, payload: dict, timeout: float = 10) -
     """Sends an interaction through the gateway and waits for the bot's callback."""
     await server.dispatch_interaction(payload)
     deadline = asyncio.get_running_loop().time() + timeout
-    while not server.double.callbacks(int(payload["id"])):
+
+    def answered() -> list[dict]:
+        # A deferred reply (type 5) is answered by the follow-up that comes after it.
+        replies = server.double.replies(int(payload["id"]), payload["token"])
+        return replies if replies and replies[-1]["type"] != 5 else []
+
+    while not answered():
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"pas de réponse à l'interaction {payload['data'].get('name')}")
         await asyncio.sleep(0.01)
-    return server.double.callbacks(int(payload["id"]))[-1]
+    return answered()[-1]
 
 
 @pytest.fixture
