@@ -186,8 +186,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def discord_failure() -> tuple[type[Exception], ...]:
+    """Failures of the connection to Discord, caught only when discord.py was loaded (bot commands)."""
+    discord = sys.modules.get("discord")
+    aiohttp = sys.modules.get("aiohttp")
+    return tuple(kind for kind in (discord and discord.LoginFailure, aiohttp and aiohttp.ClientError) if kind)
+
+
+def describe_connection_error(error: Exception) -> str:
+    if type(error).__name__ == "LoginFailure":
+        return "le jeton DISCORD_TOKEN est refusé ; copiez-en un nouveau depuis le portail développeur."
+    return f"réseau injoignable ({error})."
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
@@ -196,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except discord_failure() as error:
+        print(f"Connexion à Discord impossible : {describe_connection_error(error)}", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"Opération impossible sur {error.filename or 'un fichier'} : {error.strerror}.", file=sys.stderr)
         return 2

@@ -109,7 +109,7 @@ def use_endpoints(settings: Settings) -> None:
 def run_bot(settings: Settings, db: str | None = None) -> int:
     use_endpoints(settings)
     bot = Diplobot(settings, FactStore.open(Path(db) if db else settings.db))
-    discord.utils.setup_logging(level=logging.INFO)
+    logging.getLogger().setLevel(logging.INFO)  # the CLI installed the one handler
     bot.run(settings.token, log_handler=None)
     return 0
 
@@ -122,7 +122,7 @@ def sync_commands(settings: Settings, db: str | None = None) -> int:
             await bot.login(settings.token)
 
     use_endpoints(settings)
-    discord.utils.setup_logging(level=logging.INFO)
+    logging.getLogger().setLevel(logging.INFO)
     asyncio.run(login_and_sync())
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -42,6 +43,16 @@ def _snowflake(name: str, raw: str | None) -> int | None:
     return value
 
 
+def _loopback_url(name: str, raw: str | None) -> str | None:
+    """The test-only endpoints may only point at this machine: the bot sends its token there."""
+    if raw is None or not raw.strip():
+        return None
+    host = urlsplit(raw.strip()).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise SettingsError(f"{name} est réservé aux tests et doit viser 127.0.0.1, pas « {host} ».")
+    return raw.strip()
+
+
 def load_settings(env_file: Path | None = Path(".env")) -> Settings:
     if env_file is not None and env_file.is_file():
         load_dotenv(env_file, override=False)
@@ -55,6 +66,6 @@ def load_settings(env_file: Path | None = Path(".env")) -> Settings:
         guild_id=_snowflake("DIPLOBOT_GUILD_ID", os.environ.get("DIPLOBOT_GUILD_ID")),
         mod_role_ids=role_ids,
         log_channel_id=_snowflake("DIPLOBOT_LOG_CHANNEL_ID", os.environ.get("DIPLOBOT_LOG_CHANNEL_ID")),
-        api_base=os.environ.get("DIPLOBOT_API_BASE", "").strip() or None,
-        gateway_url=os.environ.get("DIPLOBOT_GATEWAY_URL", "").strip() or None,
+        api_base=_loopback_url("DIPLOBOT_API_BASE", os.environ.get("DIPLOBOT_API_BASE")),
+        gateway_url=_loopback_url("DIPLOBOT_GATEWAY_URL", os.environ.get("DIPLOBOT_GATEWAY_URL")),
     )

@@ -38,8 +38,10 @@ def state_path(bot: commands.Bot) -> Path:
     return store_path.with_name(f"{store_path.name}.commands.sha256")
 
 
-def _fingerprint(payloads: list[dict], guild_id: int | None) -> str:
-    blob = orjson.dumps({"guild": guild_id, "commands": payloads}, option=orjson.OPT_SORT_KEYS)
+def _fingerprint(bot: commands.Bot, payloads: list[dict]) -> str:
+    """What was registered, where and for which application: another token or API means a new sync."""
+    target = {"application": bot.application_id, "api": discord.http.Route.BASE, "guild": bot.settings.guild_id}
+    blob = orjson.dumps({"target": target, "commands": payloads}, option=orjson.OPT_SORT_KEYS)
     return hashlib.sha256(blob).hexdigest()
 
 
@@ -50,14 +52,14 @@ async def sync(bot: commands.Bot) -> int:
     if guild:
         bot.tree.copy_global_to(guild=guild)
     synced = await bot.tree.sync(guild=guild)
-    fingerprint = _fingerprint(await registration_payloads(bot), guild_id)
+    fingerprint = _fingerprint(bot, await registration_payloads(bot))
     write_atomically(state_path(bot), fingerprint.encode())
     log.info("%d commandes synchronisées (%s)", len(synced), f"serveur {guild_id}" if guild_id else "globales")
     return len(synced)
 
 
 async def sync_if_changed(bot: commands.Bot) -> bool:
-    fingerprint = _fingerprint(await registration_payloads(bot), bot.settings.guild_id)
+    fingerprint = _fingerprint(bot, await registration_payloads(bot))
     path = state_path(bot)
     if path.is_file() and path.read_text().strip() == fingerprint:
         log.info("commandes inchangées : pas de synchronisation")

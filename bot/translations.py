@@ -33,7 +33,11 @@ OTHER_ENGLISH = {
     "accord": "agreement",
     "visite": "visit",
     "rencontre": "meeting",
-}
+    "Nouveau statut, s'il change.": "New status, if it changes.",
+    "signé": "signed", "conclu": "concluded", "de principe": "in principle", "convenu": "agreed",
+    "annoncé": "announced", "prévu": "planned", "effectuée": "done", "prévue": "planned (visit/meeting)",
+    "annulée": "cancelled", "tenue": "held",
+}  # fmt: skip
 
 
 def english_strings() -> dict[str, str]:

@@ -13,6 +13,7 @@ from tests.bot.discord_double import (
 )
 
 EU_JAPAN = "Partenariat de sécurité et de défense UE–Japon"
+MENU_MESSAGES: dict[str, tuple[str, int]] = {}  # component interaction id → (command interaction id, message id)
 
 
 async def test_accord_japon_ue_answers_with_the_partnership(harness):
@@ -71,17 +72,21 @@ async def test_results_menu_shows_another_fact_in_place(harness):
     assert other["label"][:40] in clicked["data"]["embeds"][0]["title"]
 
 
-async def _click(harness, callback_body, custom_id, value):
-    """Selects `value` in the menu of the message the double created for `callback_body`."""
+async def _click(harness, callback_body, custom_id, value, who=None):
+    """Selects `value` in the menu of the message `callback_body` created (or updated, for type 7)."""
     sent = next(s for s in reversed(harness.double.sent) if s.body is callback_body)
     interaction_id = sent.path.split("/")[2]
-    message_id = harness.double.message_ids[interaction_id]
+    origin, message_id = MENU_MESSAGES.get(interaction_id, (interaction_id, harness.double.message_ids[interaction_id]))
     message = message_object(message_id, callback_body["data"]) | {
-        "interaction_metadata": {"id": interaction_id, "type": 2, "user": member(1)["user"],
+        "interaction_metadata": {"id": origin, "type": 2, "user": member(1)["user"],
                                  "authorizing_integration_owners": {}}
     }  # fmt: skip
     data = {"custom_id": custom_id, "component_type": 3, "values": [value]}
-    return await harness.send(interaction(3, data, SERVER, member(1), message=message))
+    payload = interaction(3, data, SERVER, who or member(1), message=message)
+    reply = await harness.send(payload)
+    if reply["type"] == 7:  # an update keeps the message it updates
+        MENU_MESSAGES[payload["id"]] = (origin, message_id)
+    return reply
 
 
 async def test_related_facts_from_a_message(harness):
@@ -109,3 +114,22 @@ async def test_a_server_does_not_see_another_servers_facts(harness):
     unseen = await harness.slash("accord", "France Maroc", guild=OTHER_SERVER)
     assert "Accord secret" in seen["data"]["embeds"][0]["title"]
     assert unseen["data"]["flags"] & 64
+
+
+async def test_the_menu_can_be_used_again_and_again(harness):
+    first = await harness.slash("accord", "Japon Ukraine")
+    menu = first["data"]["components"][0]["components"][0]
+    values = [option["value"] for option in menu["options"]]
+    second = await _click(harness, first, menu["custom_id"], values[1])
+    third = await _click(harness, second, menu["custom_id"], values[2])
+    assert third["type"] == 7
+    assert menu["options"][2]["label"][:30] in third["data"]["embeds"][0]["title"]
+
+
+async def test_someone_elses_pick_is_answered_privately(harness):
+    first = await harness.slash("accord", "Japon Ukraine")
+    menu = first["data"]["components"][0]["components"][0]
+    other = menu["options"][1]
+    reply = await _click(harness, first, menu["custom_id"], other["value"], who=member(2))
+    assert reply["type"] == 4 and reply["data"]["flags"] & 64
+    assert other["label"][:30] in reply["data"]["embeds"][0]["title"]

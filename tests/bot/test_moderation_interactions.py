@@ -139,3 +139,58 @@ async def test_a_shared_fact_is_hidden_for_one_server_only(harness):
     elsewhere = await harness.slash("accord", "Japon UE", guild=OTHER_SERVER)
     assert "UE–Japon" not in here["data"]["embeds"][0].get("title", "")
     assert "UE–Japon" in elsewhere["data"]["embeds"][0]["title"]
+
+
+async def test_a_servers_new_names_stay_in_that_server(harness):
+    modal = await open_form(harness, subcommand="ajouter", type="accord")
+    await submit(harness, modal, FORM | {"Personnes": "Jeanne Martin — négociatrice [signataire]"})
+    here = await harness.slash("personne", "Jeanne Martin", guild=SERVER)
+    elsewhere = await harness.slash("personne", "Jeanne Martin", guild=OTHER_SERVER)
+    assert "Jeanne Martin" in here["data"]["embeds"][0]["title"]
+    assert elsewhere["data"]["flags"] & 64
+
+
+async def test_a_misspelt_name_is_refused_with_a_suggestion(harness, seed_store):
+    before = seed_store.path.read_bytes()
+    modal = await open_form(harness, subcommand="ajouter", type="accord")
+    reply = await submit(harness, modal, FORM | {"Parties": "Japn, Maroc"})
+    assert "vouliez-vous dire « Japon »" in reply["data"]["embeds"][0]["description"]
+    assert seed_store.path.read_bytes() == before
+
+
+async def test_ordinary_french_phrasing_finds_the_known_names(harness, seed_store):
+    modal = await open_form(harness, subcommand="ajouter", type="accord")
+    reply = await submit(harness, modal, FORM | {"Parties": "la France et le Maroc", "Date": "28 octobre 2024 à Rabat"})
+    fact_id = int(reply["data"]["embeds"][0]["title"].split("n°")[1].split()[0])
+    fact = seed_store.get(fact_id)
+    assert (fact.parties, fact.place) == (("pays:FR", "pays:MA"), "lieu:rabat")
+    assert "Rabat" in reply["data"]["content"]  # the one name that was new is listed
+
+
+async def test_history_reads_as_french(harness):
+    fact_id = await add_fact(harness)
+    form = await open_form(harness, subcommand="modifier", numero=fact_id)
+    await submit(harness, form, {"Date": "29 octobre 2024, Rabat"})
+    history = await harness.send(interaction(2, fait("historique", numero=fact_id), SERVER, MODERATOR))
+    text = history["data"]["embeds"][0]["description"]
+    assert "Date : 28 octobre 2024 → 29 octobre 2024" in text
+    assert "pays:" not in text and "<t:" in text
+
+
+async def test_an_unchanged_form_is_refused(harness, seed_store):
+    fact_id = await add_fact(harness)
+    form = await open_form(harness, subcommand="modifier", numero=fact_id)
+    reply = await submit(harness, form, {})
+    assert "Aucun changement" in reply["data"]["embeds"][0]["description"]
+    assert seed_store.get(fact_id).version == 1
+
+
+async def test_undoing_an_addition_says_the_fact_is_deleted(harness):
+    fact_id = await add_fact(harness)
+    reply = await harness.send(interaction(2, fait("annuler", numero=fact_id), SERVER, MODERATOR))
+    assert "supprimé (son ajout est annulé)" in reply["data"]["embeds"][0]["title"]
+
+
+async def test_moderation_in_a_direct_message_says_it_needs_a_server(harness):
+    reply = await harness.send(interaction(2, fait("supprimer", numero=1), None, MODERATOR))
+    assert "sur un serveur" in reply["data"]["embeds"][0]["description"]

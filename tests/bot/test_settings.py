@@ -108,3 +108,12 @@ def test_repr_never_shows_the_token(tmp_path):
         assert TOKEN not in shown
         assert "secret" not in shown
     assert "guild_id=5" in repr(settings)
+
+
+def test_the_test_endpoints_only_point_at_this_machine(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DIPLOBOT_API_BASE", "http://127.0.0.1:8000/api/v10")
+    assert load_settings(None).api_base == "http://127.0.0.1:8000/api/v10"
+    monkeypatch.setenv("DIPLOBOT_API_BASE", "https://ailleurs.example/api/v10")
+    with pytest.raises(SettingsError, match="DIPLOBOT_API_BASE"):
+        load_settings(None)

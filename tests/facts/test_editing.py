@@ -111,3 +111,16 @@ def test_invalid_input_names_the_field_and_writes_nothing(seed_store):
     with pytest.raises(InvalidDocument, match="date"):
         editing.add(seed_store, record(date="2024-13-45"), MOD_A)
     assert seed_store.path.read_bytes() == before
+
+
+def test_hiding_twice_says_it_is_already_hidden(seed_store):
+    editing.delete(seed_store, EU_JAPAN_ID, MOD_A)
+    with pytest.raises(EditRefused, match="déjà masqué"):
+        editing.delete(seed_store, EU_JAPAN_ID, MOD_A)
+
+
+def test_a_deleted_fact_is_restored_before_it_is_edited(seed_store):
+    fact = editing.add(seed_store, record(), MOD_A)
+    editing.delete(seed_store, fact.id, MOD_A)
+    with pytest.raises(EditRefused, match="restaurer"):
+        editing.modify(seed_store, fact.id, {"title": "x"}, MOD_A, fact.version + 1)
