@@ -42,6 +42,7 @@ class Diplobot(commands.Bot):
         self.force_sync = force_sync
         self._write_lock = asyncio.Lock()
         self._catalogs: dict[int | None, Catalog] = {}
+        self._revision = store.revision()
 
     async def prepare(self) -> None:
         """Everything before talking to Discord: error handler, translations, extensions."""
@@ -56,6 +57,9 @@ class Diplobot(commands.Bot):
 
     async def catalog_for(self, guild_id: int | None) -> Catalog:
         """What a server sees. Cached, so lookups never wait for a write in progress."""
+        if self.store.revision() != self._revision:
+            # Someone else wrote the file (an import from the command line): start afresh.
+            self._catalogs, self._revision = {}, self.store.revision()
         catalog = self._catalogs.get(guild_id)
         if catalog is None:
             async with self._write_lock:
@@ -75,6 +79,7 @@ class Diplobot(commands.Bot):
 
         async with self._write_lock:
             result, self._catalogs = await asyncio.to_thread(apply)
+            self._revision = self.store.revision()
         return result
 
     async def read(self, operation: Callable[..., Result], *args) -> Result:

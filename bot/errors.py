@@ -15,6 +15,17 @@ from facts.storage import StoreError
 log = logging.getLogger(__name__)
 
 
+def title_for(error: Exception) -> str:
+    original = getattr(error, "original", error)
+    if isinstance(original, InvalidDocument):
+        return "Formulaire à corriger"
+    if isinstance(original, StoreError):
+        return "Modification refusée"
+    if isinstance(error, app_commands.CheckFailure):
+        return "Accès refusé"
+    return "Impossible de répondre"
+
+
 def describe(error: Exception) -> str:
     """What to tell the user about `error`."""
     original = getattr(error, "original", error)
@@ -32,18 +43,23 @@ def describe(error: Exception) -> str:
     return "Une erreur inattendue est survenue ; elle a été journalisée. Réessayez ou tapez /aide."
 
 
-async def reply_with_error(interaction: discord.Interaction, text: str) -> None:
-    payload = error_message(text)
+async def reply_with_error(
+    interaction: discord.Interaction,
+    text: str,
+    title: str = "Impossible de répondre",
+    view: discord.ui.View = discord.utils.MISSING,
+) -> None:
+    payload = error_message(text, title)
     embed = discord.Embed.from_dict(payload["embeds"][0])
     none = discord.AllowedMentions.none()
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=none)
+            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=none, view=view)
         else:
-            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
+            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none, view=view)
     except discord.HTTPException:
         log.warning("réponse d'erreur impossible pour l'interaction %s", interaction.id)
 
 
 async def handle_app_command_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-    await reply_with_error(interaction, describe(error))
+    await reply_with_error(interaction, describe(error), title_for(error))

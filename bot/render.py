@@ -338,9 +338,9 @@ def help_message(commands: Sequence[tuple[str, str, str]]) -> dict:
     return _message([embed], ephemeral=True)
 
 
-def error_message(text: str) -> dict:
+def error_message(text: str, title: str = "Impossible de répondre") -> dict:
     embed = {
-        "title": "Impossible de répondre",
+        "title": title,
         "description": clip(text, LIMITS["description"]),
         "color": ERROR_COLOUR,
     }

@@ -109,7 +109,7 @@ class DurableStorage(Storage):
         self._aborted = False
         self._load()
 
-    def _signature(self) -> tuple[int, int] | None:
+    def signature(self) -> tuple[int, int] | None:
         try:
             status = self.path.stat()
         except FileNotFoundError:
@@ -117,11 +117,11 @@ class DurableStorage(Storage):
         return (status.st_mtime_ns, status.st_size)
 
     def _load(self) -> None:
-        self._seen = self._signature()
+        self._seen = self.signature()
         self._cache = read_document(self.path)
 
     def read(self) -> dict | None:
-        if not self._batch_depth and (self._cache is None or self._signature() != self._seen):
+        if not self._batch_depth and (self._cache is None or self.signature() != self._seen):
             self._load()
         return self._cache
 
@@ -139,7 +139,7 @@ class DurableStorage(Storage):
             # TinyDB mutated the cached tables before calling write: forget them, disk is the truth.
             self._cache = None
             raise
-        self._seen = self._signature()
+        self._seen = self.signature()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -141,6 +141,10 @@ class FactStore:
         if not meta.all():
             meta.insert({"schema": SCHEMA_VERSION})
 
+    def revision(self) -> tuple[int, int] | None:
+        """Changes whenever the file does, whoever wrote it (this process or `diplobot import`)."""
+        return self._storage.signature()
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Every change inside reaches disk together at the end, or none if the block raises."""

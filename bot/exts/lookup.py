@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands import COMMANDS, Command, Reply, answer, related, show_result
-from bot.errors import describe, reply_with_error
+from bot.errors import describe, reply_with_error, title_for
 from bot.render import EPHEMERAL, RESULTS_MENU_ID
 from facts.completion import complete
 
@@ -69,7 +69,7 @@ class ResultsView(discord.ui.View):
         )
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
-        await reply_with_error(interaction, describe(error))
+        await reply_with_error(interaction, describe(error), title_for(error))
 
     async def on_timeout(self) -> None:
         for item in self.children:

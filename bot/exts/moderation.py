@@ -12,12 +12,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import describe, reply_with_error
+from bot.errors import describe, reply_with_error, title_for
 from bot.render import change_message, history_message
 from bot.settings import Settings
 from facts import editing
 from facts.editing import Editor
 from facts.forms import BOXES, form_from_fact, record_from_form
+from facts.interchange import InvalidDocument
 from facts.model import KINDS, STATUSES, Fact
 
 KIND_CHOICES = [app_commands.Choice(name=kind, value=kind) for kind in KINDS]
@@ -109,7 +110,23 @@ class FactForm(discord.ui.Modal):
             await announce(self.bot, interaction, fact, "modifié", known_before)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        await reply_with_error(interaction, describe(error))
+        # What was typed is not lost: a button reopens the form as it was submitted.
+        retry = ReopenForm(self) if isinstance(error, InvalidDocument) else discord.utils.MISSING
+        await reply_with_error(interaction, describe(error), title_for(error), retry)
+
+
+class ReopenForm(discord.ui.View):
+    def __init__(self, form: FactForm) -> None:
+        super().__init__(timeout=600)
+        self.form = form
+
+    @discord.ui.button(label="Rouvrir le formulaire", style=discord.ButtonStyle.primary)
+    async def reopen(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        old = self.form
+        typed = {key: box.value for key, box in old.boxes.items()}
+        await interaction.response.send_modal(
+            FactForm(old.bot, old.kind, old.status, old.fact_id, old.version, values=typed)
+        )
 
 
 class FactGroup(app_commands.Group):

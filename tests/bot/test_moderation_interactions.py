@@ -3,7 +3,7 @@
 import pytest
 
 from tests.bot.conftest import LOG_CHANNEL, MOD_ROLE, OTHER_SERVER, SERVER
-from tests.bot.discord_double import MANAGE_MESSAGES, chat_input, interaction, member
+from tests.bot.discord_double import MANAGE_MESSAGES, chat_input, interaction, member, message_object
 
 MODERATOR = member(10, permissions=MANAGE_MESSAGES | (1 << 31))
 ROLE_MODERATOR = member(11, roles=(MOD_ROLE,))
@@ -194,3 +194,21 @@ async def test_undoing_an_addition_says_the_fact_is_deleted(harness):
 async def test_moderation_in_a_direct_message_says_it_needs_a_server(harness):
     reply = await harness.send(interaction(2, fait("supprimer", numero=1), None, MODERATOR))
     assert "sur un serveur" in reply["data"]["embeds"][0]["description"]
+
+
+async def test_a_refused_form_can_be_reopened_as_typed(harness):
+    modal = await open_form(harness, subcommand="ajouter", type="accord")
+    typed = FORM | {"Date": "31 février 2024, Rabat"}
+    submitted = interaction(5, submission(modal, typed), SERVER, MODERATOR)
+    refusal = await harness.send(submitted)
+    assert refusal["data"]["embeds"][0]["title"] == "Formulaire à corriger"
+    button = refusal["data"]["components"][0]["components"][0]
+    message = message_object(harness.double.message_ids[submitted["id"]], refusal["data"]) | {
+        "interaction_metadata": {"id": submitted["id"], "type": 5, "user": MODERATOR["user"],
+                                 "authorizing_integration_owners": {}}
+    }  # fmt: skip
+    click = {"custom_id": button["custom_id"], "component_type": 2}
+    reopened = await harness.send(interaction(3, click, SERVER, MODERATOR, message=message))
+    assert reopened["type"] == 9
+    values = {item["custom_id"]: item.get("value") for item in text_inputs(reopened["data"])}
+    assert "31 février 2024, Rabat" in values.values()

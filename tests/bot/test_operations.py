@@ -93,3 +93,16 @@ async def test_the_token_never_reaches_the_logs(harness, caplog):
         await harness.slash("fait", None)
     assert "jeton-de-test" not in caplog.text
     assert "jeton-de-test" not in repr(harness.bot.settings)
+
+
+async def test_an_import_from_the_command_line_reaches_the_running_bot(harness, seed_store):
+    from facts.interchange import import_document
+    from facts.store import FactStore
+
+    await harness.slash("accord", "France Maroc")  # cached while the store has no such fact
+    outside = FactStore(seed_store.path)
+    record = {"kind": "accord", "title": "Accord importé à côté", "parties": ["France", "Maroc"],
+              "sources": [{"article": "a", "quote": "q"}]}  # fmt: skip
+    import_document(outside, {"facts": [record]}, who="cli")
+    found = await harness.slash("accord", "France Maroc")
+    assert "Accord importé à côté" in found["data"]["embeds"][0]["title"]
