@@ -21,7 +21,9 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
 class Catalog:
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
         self.entities = known_entities(entities)
-        self.facts: tuple[Fact, ...] = tuple(sorted((f for f in facts if not f.deleted), key=lambda f: f.id))
+        # Lookups show approved facts only: proposals wait in the review queue.
+        live = (f for f in facts if not f.deleted and f.review == "approuvé")
+        self.facts: tuple[Fact, ...] = tuple(sorted(live, key=lambda f: f.id))
         self.by_id: dict[int, Fact] = {fact.id: fact for fact in self.facts}
 
     @classmethod

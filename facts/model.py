@@ -15,6 +15,8 @@ STATUSES = {
     "rencontre": ("tenue", "prévue", "annulée"),
 }
 
+REVIEW_STATES = ("approuvé", "proposé", "rejeté")
+
 # How a person takes part in a fact.
 PARTS = ("signataire", "visiteur", "hôte", "participant", "témoin")
 
@@ -73,6 +75,8 @@ class Fact:
     guild_id: int | None = None
     version: int = 1
     deleted: bool = False
+    review: str = "approuvé"  # "proposé" while an extracted fact waits for a moderator, or "rejeté"
+    confidence: float | None = None  # the extractor's, for proposed facts
 
     def entity_ids(self) -> set[str]:
         """Every entity the fact involves: parties, people and place."""

@@ -70,6 +70,8 @@ def fact_from_doc(fact_id: int, doc: dict) -> Fact:
         guild_id=doc.get("guild_id"),
         version=doc.get("version", 1),
         deleted=doc.get("deleted", False),
+        review=doc.get("review", "approuvé"),
+        confidence=doc.get("confidence"),
     )
 
 

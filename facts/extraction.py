@@ -1,0 +1,564 @@
+"""From a French news article to proposed facts.
+
+Sentence by sentence: triggers are found by lemma (signer un accord, effectuer une visite, se rendre à,
+rencontrer, s'entretenir…), their arguments are read from the dependency parse and the names the entity
+ruler recognised, tense and negation come from morphology so that planned or denied events are not stated
+as done, and dates are resolved from the publication date. Nothing here knows the seed articles: the rules
+are about French news language, the names come from the alias table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from facts.articles import Article
+from facts.catalog import Catalog
+from facts.model import Entity, Fact, Participant, Source
+from facts.nlp import pipeline
+from facts.normalize import fold
+from facts.when import DateMention, find_dates
+
+AGREEMENT_NOUNS = frozenset(
+    "accord accords traité pacte partenariat mémorandum protocole convention entente charte déclaration".split()
+)
+SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "conclure": "conclu"}
+VISIT_NOUNS = frozenset("visite voyage déplacement tournée".split())
+MEETING_NOUNS = frozenset("rencontre entretien entretiens réunion sommet pourparlers conférence".split())
+MEETING_VERBS = frozenset("rencontrer entretenir recevoir".split())
+HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
+PLACE_CASES = frozenset("à au aux en dans".split())
+ROLE_WORDS = frozenset(
+    "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
+    "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute".split()
+)
+SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
+CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
+
+
+@dataclass
+class Mention:
+    entity_id: str | None
+    kind: str  # pays, organisation, personne, lieu
+    span: Span
+    name: str
+
+
+@dataclass
+class Draft:
+    kind: str
+    status: str
+    sentence: Span
+    trigger: Token
+    parties: list[str] = field(default_factory=list)
+    people: list[Participant] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    date_in_force: str | None = None
+    nature: str | None = None
+    title: str = ""
+    confidence: float = 0.5
+    anchor: Token | None = None  # the word whose clause holds the event's date, when not the trigger
+
+
+# Reading the sentence
+
+
+def _mentions(sentence: Span, new_names: dict[str, Entity]) -> list[Mention]:
+    found = []
+    for ent in sentence.ents:
+        if ent.ent_id_:
+            found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
+        elif ent.label_ == "PER" and len(ent) >= 2 and all(t.is_title for t in ent):
+            found.append(Mention(None, "personne", ent, ent.text))
+        elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2:
+            found.append(Mention(None, "lieu", ent, ent.text))
+    for mention in found:
+        if mention.entity_id is None:
+            key = fold(mention.name)
+            entity = new_names.setdefault(
+                key, Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name)
+            )
+            mention.entity_id = entity.id
+    return found
+
+
+def _negated(token: Token) -> bool:
+    return any(child.morph.get("Polarity") == ["Neg"] for child in token.children)
+
+
+def _planned(token: Token) -> bool:
+    """Future, conditional, or under "devoir"/"prévoir": announced, not done."""
+    for word in (token, *token.children, token.head):
+        if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
+            return True
+        if word.lemma_ in ("devoir", "prévoir") and word is not token:
+            return True
+    return False
+
+
+def _within(mentions: Iterable[Mention], tokens: Iterable[Token]) -> list[Mention]:
+    indexes = {token.i for token in tokens}
+    return [mention for mention in mentions if mention.span.root.i in indexes or mention.span.start in indexes]
+
+
+def _core_tokens(token: Token) -> list[Token]:
+    """The phrase a word heads, without the relative or adverbial clauses hanging from it."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ not in ("acl:relcl", "advcl", "acl", "punct", "parataxis", "conj", "cc") or (
+            child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN")
+        ):
+            keep.extend(_core_tokens(child))
+    return keep
+
+
+def _role_before(mention: Mention) -> str:
+    """The title just before a name: "le ministre japonais des Affaires étrangères Takeshi Iwaya"."""
+    doc = mention.span.doc
+    start = mention.span.start
+    words = []
+    for index in range(start - 1, max(mention.span.sent.start, start - 8) - 1, -1):
+        token = doc[index]
+        if token.is_punct or token.ent_type_ in ("PERSONNE", "PER"):
+            break
+        words.insert(0, token)
+        if token.lower_ in ROLE_WORDS and (index == 0 or doc[index - 1].lower_ not in ROLE_WORDS):
+            return " ".join(word.text for word in words).strip()
+    return ""
+
+
+def _countries_of(mentions: Iterable[Mention], catalog: Catalog) -> list[str]:
+    """Countries and organisations a group of mentions speaks for: themselves, or a person's country (a
+    city only says where, not who: "à New York" does not make the United States a party)."""
+    found = []
+    for mention in mentions:
+        entity = catalog.entity(mention.entity_id)
+        if mention.kind in ("pays", "organisation"):
+            found.append(mention.entity_id)
+        elif mention.kind == "personne" and entity is not None and entity.country:
+            found.append(f"pays:{entity.country}")
+    return list(dict.fromkeys(found))
+
+
+def _host_country(place: Mention, catalog: Catalog) -> list[str]:
+    if place.kind == "pays":
+        return [place.entity_id]
+    entity = catalog.entity(place.entity_id)
+    return [f"pays:{entity.country}"] if entity is not None and entity.country else []
+
+
+class _Reading:
+    """The catalog, plus what this article taught about its people: once "le chef de la politique
+    étrangère de l'UE, Josep Borrell" is read, Borrell speaks for the EU in the next sentences too."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.sides: dict[str, list[str]] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._catalog, name)
+
+
+def _person_side(person: Mention, mentions: list[Mention], catalog: Catalog) -> list[str]:
+    """A person's country, else the country or organisation in the title around the name, else what an
+    earlier sentence of the article said about them."""
+    remembered = getattr(catalog, "sides", {})
+    own = _countries_of([person], catalog)
+    if own:
+        return own
+    if person.span.sent not in {m.span.sent for m in mentions}:
+        return remembered.get(person.entity_id, [])
+    role_tokens = [t for t in person.span.root.head.subtree] if person.span.root.dep_ == "appos" else []
+    near = [m for m in mentions if m.kind in ("pays", "organisation")]
+    nearby = _within(near, role_tokens) or [
+        m for m in near if abs(m.span.start - person.span.start) <= 8 and m.span.start < person.span.start
+    ]
+    side = _countries_of(nearby[:1], catalog)
+    if side:
+        remembered[person.entity_id] = side
+    return side or remembered.get(person.entity_id, [])
+
+
+# Recognising events
+
+CLAUSE_DEPS = frozenset(("acl:relcl", "advcl", "parataxis", "ccomp", "acl"))
+LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre commencer mener".split())
+
+
+def clause_of(token: Token) -> set[int]:
+    """The tokens of the clause a word belongs to: its verb's subtree without the other clauses hanging
+    from it (relative, adverbial, reported), so "la guerre de la Russie" in a relative clause is not a party."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    keep: set[int] = set()
+
+    def walk(word: Token) -> None:
+        keep.add(word.i)
+        for child in word.children:
+            inside = child.left_edge.i <= token.i <= child.right_edge.i
+            if child.dep_ not in CLAUSE_DEPS or inside:
+                walk(child)
+
+    walk(head)
+    return keep
+
+
+def _subject_people(trigger: Token, people: list[Mention]) -> list[Mention]:
+    clause = clause_of(trigger)
+    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
+    scope: set[int] = set()
+    for subject in subjects:
+        scope |= {t.i for t in subject.subtree}
+    return [m for m in people if m.span.root.i in scope or m.span.start in scope]
+
+
+def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Token, str] | None:
+    """The place a visit goes to: "à Tokyo", "en Ukraine", "au Pérou", on the noun or on its light verb
+    ("effectuer un voyage … en Ukraine"), or what a tour "should include"."""
+    places = [m for m in mentions if m.kind in ("lieu", "pays")]
+    anchors = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS:
+        anchors.append(trigger.head)
+    for anchor in anchors:
+        for child in anchor.subtree if anchor is trigger else anchor.children:
+            case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
+            attached = _within(places, child.subtree) if case or child.lemma_ == "inclure" else []
+            if attached:
+                # Returns the word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
+                return attached[0], (child if child.lemma_ == "inclure" else child.head), case or "en"
+    return None
+
+
+def _drafts(sentence: Span, mentions: list[Mention], catalog: Catalog, previous_person: Mention | None):
+    people = [m for m in mentions if m.kind == "personne"]
+    drafts: list[Draft] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if _negated(token) or (token.pos_ == "NOUN" and _negated(token.head)):
+            continue
+        if token.pos_ == "VERB" and lemma in SIGNING_VERBS:
+            nouns = [
+                c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
+            ]
+            if nouns:
+                status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
+                drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
+        elif token.pos_ == "VERB" and lemma == "parvenir":
+            nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
+            if nouns:
+                principle = any(t.lower_ == "principe" for t in nouns[0].subtree)
+                status = "de principe" if principle else "conclu"
+                drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
+        elif token.pos_ == "VERB" and lemma == "convenir":
+            obj = next((t for t in token.subtree if t.dep_ == "obj" and t.pos_ == "NOUN" and t.i > token.i), token)
+            drafts.append(_agreement(sentence, token, obj, "convenu", mentions, catalog))
+        elif token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
+            courtesy = any(t.lower_ == "courtoisie" for t in token.children)
+            hosts = [m for m in _within(people, token.subtree) if m.span.start > token.i]
+            if courtesy and hosts:
+                drafts.append(_meeting(sentence, token, mentions, catalog, "visite de courtoisie", previous_person))
+                continue
+            found = _visit_place(token, mentions)
+            if found is not None:
+                drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
+        elif token.pos_ == "VERB" and lemma in ("rendre", "visiter") and _reflexive_or_visit(token):
+            found = _visit_place(token, mentions)
+            if found is not None:
+                drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
+        elif (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS) or (
+            token.pos_ == "VERB" and lemma in MEETING_VERBS
+        ):
+            drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
+    return [draft for draft in drafts if _enough(draft)]
+
+
+def _enough(draft: Draft) -> bool:
+    """An event needs its sides: two parties for an agreement or a meeting, a visitor and a place for a visit."""
+    if draft.kind == "visite":
+        return bool(draft.people or draft.parties) and draft.place is not None and len(draft.parties) >= 2
+    if draft.kind == "rencontre":
+        return len(draft.people) >= 2 or (len(draft.parties) >= 2 and draft.status in ("prévue",))
+    return len(draft.parties) >= 2
+
+
+def _reflexive_or_visit(token: Token) -> bool:
+    return token.lemma_ == "visiter" or any(c.lower_ in ("se", "s'", "s’") for c in token.children)
+
+
+def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
+    """Parties: the subject ("Le Japon et l'Ukraine ont signé"), the names on the agreement ("partenariat
+    Japon-UE"), and who signed "avec" whom; their people's countries too."""
+    verb = trigger
+    scope: set[int] = set()
+    for child in verb.children:
+        with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
+        if child.dep_.startswith("nsubj") or with_whom or child is noun or child.dep_ == "obj":
+            scope |= {t.i for t in child.subtree if t.i in clause_of(trigger)}
+    local = [m for m in mentions if m.span.root.i in scope or m.span.start in scope]
+    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
+    for wider in ([m for m in mentions if m.span.start in clause_of(trigger)], mentions):
+        if len(_countries_of(local, catalog)) >= 2:
+            break
+        local = wider
+    parties = _countries_of([m for m in local if m.kind in ("pays", "organisation")], catalog)
+    people = []
+    for person in [m for m in local if m.kind == "personne"]:
+        parties += [p for p in _person_side(person, mentions, catalog) if p not in parties]
+        part = "signataire" if status in ("signé", "conclu") else "participant"
+        people.append(Participant(person.entity_id, _role_before(person), part))
+    title = _title(noun, parties, catalog) if noun is not trigger else ""
+    return Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+
+
+def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> Draft:
+    place, anchor, preposition = found
+    people = [m for m in mentions if m.kind == "personne"]
+    governing = trigger.head if trigger.pos_ == "NOUN" else trigger
+    visitors = (
+        _subject_people(governing, people)
+        or [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
+        or [m for m in people if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
+        or people
+        or ([previous_person] if previous_person else [])
+    )
+    draft = Draft("visite", "prévue" if _planned(governing) or _planned(trigger) else "effectuée", sentence,
+                  trigger, place=place.entity_id, confidence=CONFIDENCE["visite"], anchor=anchor)  # fmt: skip
+    if visitors:
+        visitor = visitors[0]
+        draft.people.append(Participant(visitor.entity_id, _role_before(visitor), "visiteur"))
+        draft.parties += _person_side(visitor, mentions, catalog)
+    draft.parties += [p for p in _host_country(place, catalog) if p not in draft.parties]
+    words = {t.lemma_.lower() for t in trigger.subtree} | {t.lemma_.lower() for t in trigger.children}
+    if words & SURPRISE:
+        draft.nature = "inopinée"
+    elif trigger.lemma_ == "tournée":
+        draft.nature = "tournée"
+    visitor = catalog.name(draft.people[0].entity) if draft.people else ""
+    of = "d'" if visitor[:1].lower() in "aeiouyéèê" else "de "
+    draft.title = f"Visite {of}{visitor} {preposition} {catalog.name(place.entity_id)}"
+    return draft
+
+
+def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> Draft:
+    """Participants: those who meet ("X a rencontré Y", "lors de leurs entretiens, X et Y…", "sa rencontre
+    avec Y"), not everyone the sentence names."""
+    people = [m for m in mentions if m.kind == "personne"]
+    clause = clause_of(trigger)
+    named_event = trigger.text[:1].isupper() and trigger.i > trigger.sent.start
+    possessive = {c.lower_ for c in trigger.children} & {"sa", "son", "leur", "leurs"}
+    linked = (
+        []
+        if named_event
+        else _subject_people(trigger, people)
+        + [m for m in people if m.span.start in {t.i for t in trigger.subtree} and m.span.start > trigger.i]
+    )
+    if possessive & {"leur", "leurs"} and len(linked) < 2:
+        linked += people  # "lors de leur rencontre": the people the sentence is about
+    elif possessive and not linked:
+        linked += _subject_people(trigger.sent.root, people) or ([previous_person] if previous_person else [])
+    if not linked and not named_event:
+        linked = [m for m in people if m.span.start in clause]
+    # A named event is often announced in a clause of its own: "… que le Japon accueillera à l'automne".
+    hosting = [t for t in trigger.sent if t.lemma_ in HOSTING_VERBS and t.i > trigger.i] if named_event else []
+    planned = _planned(trigger) or any(_planned(verb) for verb in hosting)
+    places = [m for m in _within(mentions, trigger.subtree) if m.kind == "lieu"]
+    draft = Draft("rencontre", "prévue" if planned else "tenue", sentence, trigger, nature=nature,
+                  place=places[0].entity_id if places else None, confidence=CONFIDENCE["rencontre"])  # fmt: skip
+    for person in dict.fromkeys(m.entity_id for m in linked):
+        mention = next(m for m in linked if m.entity_id == person)
+        draft.people.append(Participant(person, _role_before(mention), "participant"))
+        draft.parties += [p for p in _person_side(mention, mentions, catalog) if p not in draft.parties]
+    if not draft.people:
+        # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
+        scope = {t.i for t in trigger.subtree}
+        named = [m for m in mentions if m.span.start in scope or m.span.root.head.i == trigger.i]
+        draft.parties += _countries_of([m for m in named if m.kind in ("pays", "organisation")], catalog)
+        hosts = [m for m in mentions if m.kind == "pays" and m.span.root.head in hosting]
+        draft.parties += [m.entity_id for m in hosts if m.entity_id not in draft.parties]
+        draft.place = hosts[0].entity_id if hosts else draft.place
+        draft.anchor = hosting[0] if hosting else None
+    names = [catalog.name(p.entity) for p in draft.people]
+    if trigger.text[:1].isupper() and trigger.i > trigger.sent.start:
+        phrase = [t for t in _core_tokens(trigger) if t.i >= trigger.i and t.dep_ != "det" and t.i < trigger.i + 10]
+        draft.title = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))
+    elif nature:
+        draft.title = f"Visite de courtoisie de {names[0]} à {names[-1]}" if len(names) > 1 else "Visite de courtoisie"
+    else:
+        draft.title = "Rencontre " + " – ".join(names) if names else "Rencontre"
+    return draft
+
+
+def _title(noun: Token, parties: list[str], catalog: Catalog) -> str:
+    words = sorted((t for t in _core_tokens(noun) if t.i >= noun.i), key=lambda t: t.i)[:12]
+    phrase = " ".join(t.text for t in words).replace(" - ", "-").replace(" « ", " ").replace(" »", "").strip()
+    phrase = phrase[:1].upper() + phrase[1:]
+    if any(fold(catalog.name(p)) in fold(phrase) for p in parties):
+        return phrase
+    return f"{phrase} {' – '.join(catalog.name(p) for p in parties)}".strip()
+
+
+# Putting it together
+
+
+def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
+    """The date in the event's own clause; else a date that opens the sentence ("En septembre, …"), unless
+    the event sits in a relative clause or happened before ("après s'être rendu…")."""
+    resolved = [m for m in mentions if m.value]
+    if not resolved:
+        return None
+    clause = clause_of(draft.anchor or draft.trigger)
+    for mention in resolved:
+        span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
+                             alignment_mode="expand")  # fmt: skip
+        if span is not None and any(t.i in clause for t in span):
+            return mention.value
+    earlier = any(t.lower_ in ("après", "avant") for t in draft.trigger.head.subtree if t.i < draft.trigger.i)
+    if earlier and draft.kind == "visite":
+        # Before a dated event, in the same trip: the month is known, the day is not.
+        return resolved[0].value[:7] if len(resolved[0].value) >= 7 else resolved[0].value
+    if mentions[0].start <= 3 and draft.trigger.dep_ != "acl:relcl":
+        return resolved[0].value
+    return None
+
+
+def _in_force(sentence: Span, mentions: list[DateMention]) -> str | None:
+    if any(t.lemma_ == "vigueur" for t in sentence):
+        return next((m.value for m in mentions if m.value), None)
+    return None
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One event reported twice (the headline, then the story; the signing, then the ceremony) becomes one
+    fact with both sentences. Same kind, status, parties and people; dates and places that do not clash."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        people = {p.entity for p in draft.people}
+        twin = next(
+            (
+                other
+                for other in merged
+                if other.kind == draft.kind
+                and other.status == draft.status
+                and set(other.parties) == set(draft.parties)
+                and (draft.kind == "accord" or people <= {p.entity for p in other.people}
+                     or {p.entity for p in other.people} <= people)
+                and (other.date == draft.date or None in (other.date, draft.date))
+                and (other.place == draft.place or None in (other.place, draft.place) or draft.kind == "accord")
+            ),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            merged.append(draft)
+            continue
+        twin.date = twin.date or draft.date
+        twin.place = twin.place or draft.place
+        twin.nature = twin.nature or draft.nature
+        twin.date_in_force = twin.date_in_force or draft.date_in_force
+        twin.title = twin.title if len(twin.title) >= len(draft.title) else draft.title
+        known = {p.entity for p in twin.people}
+        twin.people += [p for p in draft.people if p.entity not in known]
+        twin.confidence = min(0.95, max(twin.confidence, draft.confidence) + 0.1)
+        twin.sentences = [*getattr(twin, "sentences", [twin.sentence]), draft.sentence]
+    return merged
+
+
+def _inherit_dates(drafts: list[Draft]) -> None:
+    """An undated past event takes the date of the nearest dated event sharing one of its people: the
+    article tells one person's day in several sentences ("a également convenu avec…")."""
+    for draft in drafts:
+        if draft.date or draft.status in ("prévu", "prévue"):
+            continue
+        mine = {p.entity for p in draft.people}
+        # Only a day anchors the story of a day: a month ("au Pérou, en novembre") is too loose to lend.
+        candidates = [
+            other
+            for other in drafts
+            if other.date and len(other.date) == 10 and mine & {p.entity for p in other.people}
+        ]
+        if candidates:
+            nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
+            draft.date = nearest.date
+
+
+def _source(article: Article, sentence: Span) -> Source:
+    text = sentence.text.strip()
+    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    return Source(article=article.name, quote=text, url=article.url, published=article.published,
+                  start=start, end=start + len(text))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    facts: tuple[Fact, ...]
+    new_entities: tuple[Entity, ...]
+    words: int
+
+
+def extract(article: Article, catalog: Catalog) -> Extraction:
+    """Every accord, visite and rencontre the article states, as proposed facts (id 0, not stored)."""
+    nlp = pipeline(catalog.entities.values())
+    catalog = _Reading(catalog)
+    doc: Doc = nlp(article.text)
+    new_names: dict[str, Entity] = {}
+    drafts: list[Draft] = []
+    previous_person: Mention | None = None
+    for sentence in doc.sents:
+        if not re.search(r"\w{3}", sentence.text):
+            continue
+        mentions = _mentions(sentence, new_names)
+        sentence_drafts = _drafts(sentence, mentions, catalog, previous_person)
+        people = [m for m in mentions if m.kind == "personne"]
+        subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
+        # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
+        previous_person = (subjects or people or [previous_person])[0]
+        wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
+        date_mentions = find_dates(sentence.text, article.published) if wanted else []
+        in_force = _in_force(sentence, date_mentions)
+        if in_force and not sentence_drafts:
+            accords = [d for d in drafts if d.kind == "accord"]
+            if accords:
+                accords[-1].date_in_force = in_force
+                accords[-1].sentences = [*getattr(accords[-1], "sentences", [accords[-1].sentence]), sentence]
+            continue
+        for draft in sentence_drafts:
+            draft.date = _date_for(draft, date_mentions, doc, sentence)
+            draft.confidence += 0.15 if draft.date else 0
+            drafts.append(draft)
+    _inherit_dates(drafts)
+    merged = _merge(drafts)
+    facts = []
+    for draft in merged:
+        sentences = getattr(draft, "sentences", [draft.sentence])
+        sources = tuple(dict.fromkeys(_source(article, s) for s in sentences))
+        confidence = round(min(0.95, draft.confidence + (0.1 if len(draft.parties) >= 2 else 0)), 2)
+        facts.append(
+            Fact(
+                id=0,
+                kind=draft.kind,
+                title=draft.title or f"{draft.kind.capitalize()} {' – '.join(catalog.name(p) for p in draft.parties)}",
+                status=draft.status,
+                parties=tuple(dict.fromkeys(draft.parties)),
+                people=tuple(draft.people),
+                place=draft.place,
+                date=draft.date,
+                date_in_force=draft.date_in_force,
+                nature=draft.nature,
+                sources=sources,
+                review="proposé",
+                confidence=confidence,
+            )
+        )
+    used = {entity_id for fact in facts for entity_id in fact.entity_ids()}
+    return Extraction(tuple(facts), tuple(e for e in new_names.values() if e.id in used), len(article.text.split()))
+
+
+def extract_article(article: Article, catalog: Catalog | None = None) -> list[Fact]:
+    from facts.store import FactStore, shipped_store_path
+
+    catalog = catalog or Catalog.from_store(FactStore(shipped_store_path()))
+    return list(extract(article, catalog).facts)
