@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format seed-store clean
+.PHONY: run test lint format seed-store eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,17 +15,25 @@ run: $(STAMP)
 	@$(BIN)/diplobot
 
 test: $(STAMP)
-	$(BIN)/ruff check bot facts tests
-	$(BIN)/ruff format --check bot facts tests
+	$(BIN)/ruff check bot facts tests benchmarks
+	$(BIN)/ruff format --check bot facts tests benchmarks
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check --fix bot facts tests
-	$(BIN)/ruff format bot facts tests
+	$(BIN)/ruff check --fix bot facts tests benchmarks
+	$(BIN)/ruff format bot facts tests benchmarks
 
 # Rebuilds the shipped store from the curated seed facts and the articles in ../shared/seeds.
 seed-store: $(STAMP)
 	$(BIN)/python -m facts.seed_store
+
+# Precision and recall of the extraction on the gold annotation of the seed articles.
+eval: $(STAMP)
+	$(BIN)/python -m facts.evaluation
+
+# Extraction speed (words per second) against reloading the model for every article.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.ingest
 
 clean:
 	rm -rf $(VENV) .pytest_cache

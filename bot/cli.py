@@ -13,7 +13,9 @@ from rich.markup import escape
 
 from bot.commands import answer_line
 from bot.console import print_payload
+from bot.render import fact_embed
 from bot.settings import Settings, SettingsError, load_settings
+from facts import dates
 from facts.catalog import Catalog
 from facts.interchange import InvalidDocument, export_document, import_document
 from facts.storage import StoreError, write_atomically
@@ -105,6 +107,77 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_bot(settings, args.db)
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Proposes the facts of each article; they wait for `diplobot review` unless --approve."""
+    from facts.ingestion import ingest_article  # loads spaCy: only for this command
+
+    store = _store(args)
+    console = Console()
+    for path in args.paths:
+        try:
+            report = ingest_article(store, Path(path), who=args.who, approve=args.approve, published=args.date)
+        except ValueError as error:
+            console.print(f"[red]{escape(str(error))}[/]")
+            return 1
+        state = "approuvé(s)" if args.approve else "proposé(s), à relire avec `diplobot review`"
+        console.print(
+            f"[bold]{escape(report.article)}[/] : {len(report.added)} fait(s) {state}, "
+            f"{len(report.merged_into)} fait(s) déjà connus complétés ; {report.words} mots en "
+            f"{report.seconds:.2f} s ({report.words / max(report.seconds, 1e-9):.0f} mots/s)."
+        )
+        for fact in report.added:
+            when = dates.format_fr(fact.date) if fact.date else "date inconnue"
+            console.print(f"  #{fact.id} {fact.kind} · {escape(fact.title)} · {when} · confiance {fact.confidence}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """The review queue in the console: approve, reject, correct or skip each proposal."""
+    import readline  # noqa: F401  (line editing in input())
+
+    from facts import editing
+    from facts.forms import form_from_fact, record_from_form
+    from facts.ingestion import pending
+
+    store = _store(args)
+    console = Console()
+    editor = editing.Editor(args.who)
+    queue = pending(store)
+    if not queue:
+        console.print("Aucun fait en attente de relecture.")
+        return 0
+    console.print(f"{len(queue)} fait(s) à relire. [a]pprouver, [r]ejeter, [m]odifier, [p]asser, [q]uitter.")
+    for fact in queue:
+        catalog = Catalog.from_store(store)
+        print_payload(console, {"embeds": [fact_embed(catalog, fact)]})
+        console.print(f"Confiance : {fact.confidence}")
+        while True:
+            try:
+                choice = input("a/r/m/p/q ? ").strip().casefold()[:1]
+            except (EOFError, KeyboardInterrupt):
+                return 0
+            if choice == "q":
+                return 0
+            if choice == "p":
+                break
+            if choice in ("a", "r"):
+                editing.review(store, fact.id, editor, approve=choice == "a")
+                console.print("Approuvé." if choice == "a" else "Rejeté.")
+                break
+            if choice == "m":
+                form = form_from_fact(fact, catalog.name)
+                for key, label in (("title", "Titre"), ("when_where", "Date, lieu"), ("parties", "Parties")):
+                    typed = input(f"{label} [{form[key]}] : ").strip()
+                    form[key] = typed or form[key]
+                try:
+                    fact = editing.modify(store, fact.id, record_from_form(fact.kind, form), editor, fact.version)
+                except (InvalidDocument, StoreError) as error:
+                    console.print(f"[red]{escape(str(error))}[/]")
+                    continue
+                print_payload(console, {"embeds": [fact_embed(Catalog.from_store(store), fact)]})
+    return 0
+
+
 def _require_token() -> Settings | None:
     settings = load_settings()
     if not settings.token:
@@ -173,6 +246,17 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", parents=[common], help="exporter les faits en JSON")
     exporter.add_argument("file", nargs="?", help="fichier de sortie, - ou rien pour la sortie standard")
     exporter.set_defaults(handler=cmd_export)
+
+    ingester = commands.add_parser("ingest", parents=[common], help="proposer les faits d'articles (.txt, .html)")
+    ingester.add_argument("paths", nargs="+", metavar="ARTICLE")
+    ingester.add_argument("--approve", action="store_true", help="approuver directement, sans relecture")
+    ingester.add_argument("--date", help="date de publication (AAAA-MM-JJ), si l'article ne la donne pas")
+    ingester.add_argument("--who", default="ingestion", help="auteur inscrit dans l'historique")
+    ingester.set_defaults(handler=cmd_ingest)
+
+    reviewer = commands.add_parser("review", parents=[common], help="relire les faits proposés")
+    reviewer.add_argument("--who", default="console", help="relecteur inscrit dans l'historique")
+    reviewer.set_defaults(handler=cmd_review)
 
     run = commands.add_parser("run", parents=[common], help="démarrer le bot Discord")
     run.set_defaults(handler=cmd_run)

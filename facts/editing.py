@@ -170,3 +170,13 @@ def history(store: FactStore, fact_id: int, editor: Editor) -> list[Change]:
         )
         changes.append(Change(entry["action"], entry["who"], entry["at"], after.get("version"), fields))
     return changes
+
+
+def review(store: FactStore, fact_id: int, editor: Editor, approve: bool) -> Fact:
+    """Approves a proposed fact (lookups then show it) or rejects it (kept, out of every answer)."""
+    fact = check_owned(visible_fact(store, fact_id, editor), editor)
+    if fact.review != "proposé":
+        raise EditRefused(f"Le fait n°{fact_id} n'attend pas de relecture (il est {fact.review}).")
+    decision = "approuvé" if approve else "rejeté"
+    action = "approbation" if approve else "rejet"
+    return store.update_fact(fact_id, {"review": decision}, editor.name, fact.version, action=action)

@@ -72,8 +72,10 @@ def _mentions(sentence: Span, new_names: dict[str, Entity]) -> list[Mention]:
     for ent in sentence.ents:
         if ent.ent_id_:
             found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
-        elif ent.label_ == "PER" and len(ent) >= 2 and all(t.is_title for t in ent):
+        elif ent.label_ == "PER" and all(t.is_title for t in ent) and (len(ent) >= 2 or _titled(ent)):
             found.append(Mention(None, "personne", ent, ent.text))
+        elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
+            found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2:
             found.append(Mention(None, "lieu", ent, ent.text))
     for mention in found:
@@ -84,6 +86,17 @@ def _mentions(sentence: Span, new_names: dict[str, Entity]) -> list[Mention]:
             )
             mention.entity_id = entity.id
     return found
+
+
+def _event_name(ent: Span) -> bool:
+    """ "la Conférence ukrainienne sur …" is an event, not an organisation taking part in one."""
+    return any(t.lemma_.lower() in MEETING_NOUNS | AGREEMENT_NOUNS | VISIT_NOUNS for t in ent)
+
+
+def _titled(ent: Span) -> bool:
+    """A one-word name counts as a person after a title: "le président brésilien Lula"."""
+    before = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 3) : ent.start]]
+    return any(word in ROLE_WORDS for word in before)
 
 
 def _negated(token: Token) -> bool:
@@ -155,9 +168,18 @@ class _Reading:
     """The catalog, plus what this article taught about its people: once "le chef de la politique
     étrangère de l'UE, Josep Borrell" is read, Borrell speaks for the EU in the next sentences too."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, new_names: dict[str, Entity]) -> None:
         self._catalog = catalog
         self.sides: dict[str, list[str]] = {}
+        self._new = new_names  # the extractor's own entities, by folded name
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        found = self._catalog.entity(entity_id)
+        return found or next((e for e in self._new.values() if e.id == entity_id), None)
+
+    def name(self, entity_id: str | None) -> str:
+        entity = self.entity(entity_id)
+        return entity.name if entity else (entity_id or "")
 
     def __getattr__(self, name: str):
         return getattr(self._catalog, name)
@@ -209,12 +231,16 @@ def clause_of(token: Token) -> set[int]:
 
 
 def _subject_people(trigger: Token, people: list[Mention]) -> list[Mention]:
+    """The people the clause's subject names; "le prédécesseur d'Ishiba, Kishida" is Kishida, not the
+    complement introduced by "de"."""
     clause = clause_of(trigger)
     subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
     scope: set[int] = set()
     for subject in subjects:
         scope |= {t.i for t in subject.subtree}
-    return [m for m in people if m.span.root.i in scope or m.span.start in scope]
+    found = [m for m in people if m.span.root.i in scope or m.span.start in scope]
+    heads = [m for m in found if not any(c.lower_ in ("de", "d'", "d’", "du") for c in m.span.root.children)]
+    return heads or found
 
 
 def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Token, str] | None:
@@ -339,7 +365,7 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     elif trigger.lemma_ == "tournée":
         draft.nature = "tournée"
     visitor = catalog.name(draft.people[0].entity) if draft.people else ""
-    of = "d'" if visitor[:1].lower() in "aeiouyéèê" else "de "
+    of = "d'" if visitor[:1].lower() in "aeiouéèê" else "de "
     draft.title = f"Visite {of}{visitor} {preposition} {catalog.name(place.entity_id)}"
     return draft
 
@@ -350,6 +376,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     people = [m for m in mentions if m.kind == "personne"]
     clause = clause_of(trigger)
     named_event = trigger.text[:1].isupper() and trigger.i > trigger.sent.start
+    pronoun = any(t.i in clause and t.dep_.startswith("nsubj") and t.pos_ == "PRON" for t in trigger.sent)
     possessive = {c.lower_ for c in trigger.children} & {"sa", "son", "leur", "leurs"}
     linked = (
         []
@@ -361,6 +388,8 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         linked += people  # "lors de leur rencontre": the people the sentence is about
     elif possessive and not linked:
         linked += _subject_people(trigger.sent.root, people) or ([previous_person] if previous_person else [])
+    if pronoun and previous_person is not None:
+        linked.insert(0, previous_person)  # "Il a rencontré …": the person the story is about
     if not linked and not named_event:
         linked = [m for m in people if m.span.start in clause]
     # A named event is often announced in a clause of its own: "… que le Japon accueillera à l'automne".
@@ -394,8 +423,8 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
 
 
 def _title(noun: Token, parties: list[str], catalog: Catalog) -> str:
-    words = sorted((t for t in _core_tokens(noun) if t.i >= noun.i), key=lambda t: t.i)[:12]
-    phrase = " ".join(t.text for t in words).replace(" - ", "-").replace(" « ", " ").replace(" »", "").strip()
+    kept = [t.i for t in _core_tokens(noun) if noun.i <= t.i < noun.i + 12]
+    phrase = noun.doc[noun.i : max(kept) + 1].text.replace(" - ", "-").replace("« ", "").replace(" »", "").strip()
     phrase = phrase[:1].upper() + phrase[1:]
     if any(fold(catalog.name(p)) in fold(phrase) for p in parties):
         return phrase
@@ -502,9 +531,9 @@ class Extraction:
 def extract(article: Article, catalog: Catalog) -> Extraction:
     """Every accord, visite and rencontre the article states, as proposed facts (id 0, not stored)."""
     nlp = pipeline(catalog.entities.values())
-    catalog = _Reading(catalog)
-    doc: Doc = nlp(article.text)
     new_names: dict[str, Entity] = {}
+    catalog = _Reading(catalog, new_names)
+    doc: Doc = nlp(article.text)
     drafts: list[Draft] = []
     previous_person: Mention | None = None
     for sentence in doc.sents:
@@ -517,7 +546,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
         previous_person = (subjects or people or [previous_person])[0]
         wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
-        date_mentions = find_dates(sentence.text, article.published) if wanted else []
+        date_mentions = find_dates(sentence.text, article.published, past=True) if wanted else []
+        future_mentions = find_dates(sentence.text, article.published, past=False) if sentence_drafts else []
         in_force = _in_force(sentence, date_mentions)
         if in_force and not sentence_drafts:
             accords = [d for d in drafts if d.kind == "accord"]
@@ -526,7 +556,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
                 accords[-1].sentences = [*getattr(accords[-1], "sentences", [accords[-1].sentence]), sentence]
             continue
         for draft in sentence_drafts:
-            draft.date = _date_for(draft, date_mentions, doc, sentence)
+            planned = draft.status in ("prévu", "prévue")
+            draft.date = _date_for(draft, future_mentions if planned else date_mentions, doc, sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
     _inherit_dates(drafts)

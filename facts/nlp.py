@@ -49,14 +49,22 @@ def entity_patterns(entities: Iterable[Entity]) -> list[dict]:
 
 
 def pipeline(entities: Iterable[Entity]) -> Language:
-    """The model with a ruler for `entities` (replacing the previous one): names take precedence over
-    the statistical NER, which still finds the people and places we do not know yet."""
+    """The model with a ruler for `entities`: names take precedence over the statistical NER, which still
+    finds the people and places we do not know yet. The ruler is rebuilt only when the names change."""
     nlp = base_model()
+    patterns = entity_patterns(entities)
+    fingerprint = hash(tuple((p["id"], p["pattern"]) for p in patterns))
     with _lock:
+        if _built.get("names") == fingerprint and RULER in nlp.pipe_names:
+            return nlp
         if RULER in nlp.pipe_names:
             nlp.remove_pipe(RULER)
         ruler = nlp.add_pipe(
             "entity_ruler", name=RULER, before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
         )
-        ruler.add_patterns(entity_patterns(entities))
+        ruler.add_patterns(patterns)
+        _built["names"] = fingerprint
     return nlp
+
+
+_built: dict[str, int] = {}
