@@ -202,3 +202,31 @@ def test_installed_command_answers_end_to_end(tmp_path):
     assert result.returncode == 0, result.stderr
     assert KYIV_VISIT in result.stdout
     assert path.exists()
+
+
+def test_ingest_then_review_in_the_console(tmp_path, monkeypatch, capsys):
+    from facts.interchange import import_document
+    from facts.seed_store import curated_document, seeds_dir
+    from facts.store import FactStore
+
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "vide.json"
+    store = FactStore.create_empty(db)
+    import_document(store, {"facts": [], "entities": curated_document()["entities"]}, who="test")
+    article = seeds_dir() / "000_a87b4a9185fd4aff.txt"
+    assert main(["ingest", str(article), "--date", "2024-11-01", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "proposé(s)" in out and "mots/s" in out
+    answers = iter(["a", "r", "q"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main(["review", "--db", str(db)]) == 0
+    reviews = sorted(fact.review for fact in FactStore(db).facts())
+    assert reviews.count("approuvé") == 1 and reviews.count("rejeté") == 1
+
+
+def test_ingest_refuses_a_bad_date_in_french(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("Le Japon et la France ont signé un accord.", encoding="utf-8")
+    assert main(["ingest", str(article), "--date", "hier", "--db", str(tmp_path / "db.json")]) == 1
+    assert "date" in capsys.readouterr().out
