@@ -22,7 +22,7 @@ from facts.store import FactStore
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.exts.lookup", "bot.exts.moderation")
+EXTENSIONS = ("bot.exts.lookup", "bot.exts.moderation", "bot.exts.review")
 Result = TypeVar("Result")
 
 

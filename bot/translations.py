@@ -34,6 +34,12 @@ OTHER_ENGLISH = {
     "visite": "visit",
     "rencontre": "meeting",
     "Nouveau statut, s'il change.": "New status, if it changes.",
+    "revue": "review",
+    "Relire les faits proposés par l'extraction (modérateurs).": "Review the facts the extractor proposed.",
+    "Proposer les faits d'un article (fichier .txt/.html ou texte).": "Propose the facts of an article.",
+    "fichier": "file",
+    "L'article en .txt ou .html ; sans fichier, un formulaire pour coller le texte.": "The article as .txt or "
+    ".html; without a file, a form to paste the text.",
     "signé": "signed", "conclu": "concluded", "de principe": "in principle", "convenu": "agreed",
     "annoncé": "announced", "prévu": "planned", "effectuée": "done", "prévue": "planned (visit/meeting)",
     "annulée": "cancelled", "tenue": "held",

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from facts.articles import read_article
+from facts.articles import Article, read_article
 from facts.catalog import Catalog
 from facts.extraction import extract
 from facts.interchange import Resolver
@@ -55,8 +55,14 @@ def ingest_article(
     store: FactStore, path: Path, who: str, approve: bool = False, published: str | None = None,
     guild_id: int | None = None,
 ) -> IngestReport:  # fmt: skip
+    return ingest(store, read_article(path, published), who, approve, guild_id)
+
+
+def ingest(
+    store: FactStore, article: Article, who: str, approve: bool = False, guild_id: int | None = None
+) -> IngestReport:
+    """Extracts, then stores every new fact as a proposal (or approved) and merges the known ones."""
     started = time.perf_counter()
-    article = read_article(path, published)
     catalog = Catalog.from_store(store, guild_id)
     extraction = extract(article, catalog)
     resolver = Resolver(store, guild_id)

@@ -42,17 +42,18 @@ class Sent:
 
 
 class _Response:
-    def __init__(self, status: int, payload: Any) -> None:
+    def __init__(self, status: int, payload: Any, raw: bytes | None = None) -> None:
         self.status = status
         self.reason = "OK" if status < 400 else "Bad Request"
         self._text = "" if payload is None else json.dumps(payload)
+        self._raw = raw
         self.headers = {"content-type": "application/json"} if payload is not None else {}
 
     async def text(self, encoding: str = "utf-8") -> str:
         return self._text
 
     async def read(self) -> bytes:
-        return self._text.encode()
+        return self._raw if self._raw is not None else self._text.encode()
 
     async def __aenter__(self) -> _Response:
         return self
@@ -78,6 +79,7 @@ class DiscordDouble:
     sent: list[Sent] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     message_ids: dict[str, int] = field(default_factory=dict)  # interaction id → message its reply created
+    files: dict[str, bytes] = field(default_factory=dict)  # attachment URL → content, served like the CDN
     closed: bool = False
 
     # aiohttp.ClientSession's surface, as discord.py uses it.
@@ -101,6 +103,13 @@ class DiscordDouble:
                 return 400, {"message": "Invalid Form Body", "code": 50035}
         self.sent.append(Sent(method.upper(), path, route, body))
         return self._answer(method.upper(), route, path, body)
+
+    def get(self, url: str, **kwargs: Any) -> _Response:
+        """Attachment downloads (Attachment.read()), from what the test put in `files`."""
+        if url in self.files:
+            return _Response(200, None, self.files[url])
+        self.errors.append(f"fichier inconnu : {url}")
+        return _Response(404, None, b"")
 
     async def close(self) -> None:
         self.closed = True
@@ -208,7 +217,7 @@ def string_option(name: str, value: str, focused: bool = False) -> dict:
 TASK_PREFIXES = ("CommandTree-invoker", "discord-ui-view-dispatch", "discord-ui-modal-dispatch")
 
 
-async def settle(timeout: float = 5.0) -> None:
+async def settle(timeout: float = 30.0) -> None:
     """Waits until discord.py has finished handling what was dispatched (views' timers excluded)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

@@ -16,7 +16,7 @@ def payloads(tmp_path_factory):
 
 
 def test_every_payload_is_valid(payloads):
-    assert set(COMMANDS) | {"fait", "Faits liés"} == set(payloads)
+    assert set(COMMANDS) | {"fait", "Faits liés", "revue", "article"} == set(payloads)
     for payload in payloads.values():
         validate_command(payload)
 

@@ -1,0 +1,178 @@
+"""/revue and /article: moderators feed articles to the extractor and review what it proposes.
+
+Proposals extracted in a server belong to it and stay out of every answer until a moderator approves
+them. Buttons re-check the moderator's rights: a component custom_id can be replayed by anyone.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import describe, reply_with_error, title_for
+from bot.exts.moderation import FactForm, editor_for, ensure_moderator
+from bot.render import INFO_COLOUR, fact_embed
+from facts import editing
+from facts.forms import form_from_fact
+from facts.model import Fact
+
+MAX_ARTICLE_BYTES = 2_000_000
+
+
+def _queue(store, guild_id: int | None) -> list[Fact]:
+    from facts.ingestion import pending
+
+    return pending(store, guild_id)
+
+
+class ReviewView(discord.ui.View):
+    """One proposal at a time: approve, correct, reject or skip; the next one replaces it."""
+
+    def __init__(self, bot: commands.Bot, fact: Fact, remaining: int) -> None:
+        super().__init__(timeout=900)
+        self.bot, self.fact, self.remaining = bot, fact, remaining
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator(interaction, self.bot.settings)
+        return True
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
+        await reply_with_error(interaction, describe(error), title_for(error))
+
+    async def _decide(self, interaction: discord.Interaction, approve: bool) -> None:
+        await self.bot.write(editing.review, self.fact.id, editor_for(interaction), approve)
+        await self.bot.log_change(
+            {"title": f"Fait n°{self.fact.id} {'approuvé' if approve else 'rejeté'} — {self.fact.title}"[:256],
+             "color": INFO_COLOUR, "footer": {"text": f"par {editor_for(interaction).name}"}},
+            interaction.guild_id,
+        )  # fmt: skip
+        await show_next(self.bot, interaction, edit=True)
+        self.stop()
+
+    @discord.ui.button(label="Approuver", style=discord.ButtonStyle.success)
+    async def approve(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._decide(interaction, approve=True)
+
+    @discord.ui.button(label="Corriger", style=discord.ButtonStyle.primary)
+    async def correct(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        catalog = await self.bot.catalog_for(interaction.guild_id)
+        fact = await self.bot.read(editing.visible_fact, self.fact.id, editor_for(interaction))
+        form = FactForm(
+            self.bot, fact.kind, fact_id=fact.id, version=fact.version, values=form_from_fact(fact, catalog.name)
+        )
+        await interaction.response.send_modal(form)
+
+    @discord.ui.button(label="Rejeter", style=discord.ButtonStyle.danger)
+    async def reject(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._decide(interaction, approve=False)
+
+    @discord.ui.button(label="Suivant", style=discord.ButtonStyle.secondary)
+    async def skip(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await show_next(self.bot, interaction, edit=True, after=self.fact.id)
+        self.stop()
+
+
+async def show_next(bot: commands.Bot, interaction: discord.Interaction, edit: bool, after: int = 0) -> None:
+    queue = await bot.read(_queue, interaction.guild_id)
+    queue = [fact for fact in queue if fact.id > after] or ([] if after else queue)
+    none = discord.AllowedMentions.none()
+    if not queue:
+        embed = discord.Embed(title="Rien à relire", description="Aucun fait proposé n'attend de relecture ici.",
+                              color=INFO_COLOUR)  # fmt: skip
+        if edit:
+            await interaction.response.edit_message(embed=embed, view=None, allowed_mentions=none)
+        else:
+            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
+        return
+    fact = queue[0]
+    catalog = await bot.catalog_for(interaction.guild_id)
+    embed = fact_embed(catalog, fact)
+    embed["footer"] = {"text": f"Fait proposé n°{fact.id} · confiance {fact.confidence} · {len(queue)} à relire"}
+    view = ReviewView(bot, fact, len(queue))
+    if edit:
+        await interaction.response.edit_message(embed=discord.Embed.from_dict(embed), view=view, allowed_mentions=none)
+    else:
+        await interaction.response.send_message(
+            embed=discord.Embed.from_dict(embed), view=view, ephemeral=True, allowed_mentions=none
+        )
+
+
+class ArticleText(discord.ui.Modal, title="Coller un article"):
+    text = discord.ui.TextInput(label="Texte de l'article", style=discord.TextStyle.paragraph, max_length=4000)
+    published = discord.ui.TextInput(label="Date de publication (AAAA-MM-JJ)", required=False, max_length=10)
+
+    def __init__(self, bot: commands.Bot) -> None:
+        super().__init__(timeout=900)
+        self.bot = bot
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        ensure_moderator(interaction, self.bot.settings)
+        await propose(
+            self.bot, interaction, "article-colle.txt", self.text.value.encode(), self.published.value or None
+        )
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        await reply_with_error(interaction, describe(error), title_for(error))
+
+
+async def propose(bot, interaction: discord.Interaction, name: str, content: bytes, published: str | None) -> None:
+    """Runs the extractor on an article (off the event loop, with the other writes) and reports."""
+    from facts.articles import read_article
+    from facts.ingestion import ingest
+
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(content)
+        try:
+            article = read_article(path, published)
+        except ValueError as error:
+            raise editing.EditRefused(str(error)) from None
+    report = await bot.write(ingest, article, editor_for(interaction).name, False, interaction.guild_id)
+    lines = [f"`#{fact.id}` {fact.kind} · {fact.title}"[:120] for fact in report.added]
+    description = "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte."
+    embed = discord.Embed(
+        title=f"{len(report.added)} fait(s) proposé(s) — /revue pour les relire",
+        description=description[:4000],
+        color=INFO_COLOUR,
+    )
+    embed.set_footer(text=f"{report.article} · {report.words} mots · {len(report.merged_into)} fait(s) complétés")
+    await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+
+
+@app_commands.command(name="revue", description="Relire les faits proposés par l'extraction (modérateurs).")
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_messages=True)
+async def revue(interaction: discord.Interaction) -> None:
+    bot = interaction.client
+    ensure_moderator(interaction, bot.settings)
+    await show_next(bot, interaction, edit=False)
+
+
+@app_commands.command(name="article", description="Proposer les faits d'un article (fichier .txt/.html ou texte).")
+@app_commands.describe(fichier="L'article en .txt ou .html ; sans fichier, un formulaire pour coller le texte.")
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_messages=True)
+async def article(interaction: discord.Interaction, fichier: discord.Attachment | None = None) -> None:
+    bot = interaction.client
+    ensure_moderator(interaction, bot.settings)
+    if fichier is None:
+        await interaction.response.send_modal(ArticleText(bot))
+        return
+    if not fichier.filename.lower().endswith((".txt", ".html", ".htm")) or fichier.size > MAX_ARTICLE_BYTES:
+        raise editing.EditRefused("Joignez un fichier .txt ou .html de moins de 2 Mo.")
+    await propose(bot, interaction, fichier.filename, await fichier.read(), None)
+
+
+async def setup(bot: commands.Bot) -> None:
+    bot.tree.add_command(revue)
+    bot.tree.add_command(article)
+
+
+async def teardown(bot: commands.Bot) -> None:
+    bot.tree.remove_command("revue")
+    bot.tree.remove_command("article")
