@@ -15,7 +15,7 @@ from facts import dates
 from facts.aliases import AliasIndex
 from facts.catalog import known_entities
 from facts.matching import KIND_WORDS
-from facts.model import KINDS, PARTS, STATUSES, Entity, Fact, Participant, Source
+from facts.model import KINDS, PARTS, REVIEW_STATES, STATUSES, Entity, Fact, Participant, Source
 from facts.normalize import STOP_WORDS, fold
 from facts.sources import locate
 from facts.store import FactStore, entity_from_doc, entity_to_doc
@@ -55,7 +55,7 @@ def check_record(record: object) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     known = {
         "kind", "title", "status", "parties", "people", "place", "date", "date_in_force",
-        "topics", "nature", "summary", "sources", "id", "guild_id",
+        "topics", "nature", "summary", "sources", "id", "guild_id", "review", "confidence",
     }  # fmt: skip
     problems += [(key, "champ inconnu") for key in record if key not in known]
     kind = record.get("kind")
@@ -96,6 +96,11 @@ def check_record(record: object) -> list[tuple[str, str]]:
                 dates.parse(value)
             except ValueError as error:
                 problems.append((field, str(error)))
+    if record.get("review", "approuvé") not in REVIEW_STATES:
+        problems.append(("review", f"« {record.get('review')} » inconnu ({', '.join(REVIEW_STATES)})"))
+    confidence = record.get("confidence")
+    if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
+        problems.append(("confidence", "nombre entre 0 et 1"))
     guild_id = record.get("guild_id")
     if guild_id is not None and not (isinstance(guild_id, int) and not isinstance(guild_id, bool) and guild_id > 0):
         problems.append(("guild_id", "identifiant de serveur Discord (entier) ou absent"))
@@ -312,6 +317,8 @@ def draft_from_record(
         summary=(record.get("summary") or "").strip(),
         sources=_sources(record["sources"], articles_dir),
         guild_id=guild_id if guild_id is not None else record.get("guild_id"),
+        review=record.get("review", "approuvé"),
+        confidence=record.get("confidence"),
     )
 
 
@@ -333,6 +340,10 @@ def record_from_fact(fact: Fact, name_of: Callable[[str], str]) -> dict:
         "sources": [
             {key: value for key, value in asdict(source).items() if value is not None} for source in fact.sources
         ],
+    } | {
+        key: value
+        for key, value in (("guild_id", fact.guild_id), ("review", fact.review), ("confidence", fact.confidence))
+        if value is not None and not (key == "review" and value == "approuvé")
     }
 
 

@@ -311,3 +311,17 @@ def test_cli_db_option_before_command(cli, db, tmp_path):
     assert f"dans {db}." in out
     assert len(FactStore(db).facts()) == 15
     assert not (tmp_path / "par-defaut.json").exists()
+
+
+def test_proposals_keep_their_review_state_and_confidence_through_export(seed_store, tmp_path):
+    from dataclasses import replace
+
+    from facts.store import FactStore
+
+    fact = seed_store.add_fact(replace(seed_store.get(1), review="proposé", confidence=0.72, guild_id=42), "test")
+    exported = next(record for record in export_document(seed_store)["facts"] if record["id"] == fact.id)
+    assert (exported["review"], exported["confidence"], exported["guild_id"]) == ("proposé", 0.72, 42)
+    fresh = FactStore.create_empty(tmp_path / "copie.json")
+    import_document(fresh, {"facts": [exported]}, who="test")
+    (copy,) = fresh.facts()
+    assert (copy.review, copy.confidence, copy.guild_id) == ("proposé", 0.72, 42)
