@@ -62,6 +62,11 @@ class Draft:
     title: str = ""
     confidence: float = 0.5
     anchor: Token | None = None  # the word whose clause holds the event's date, when not the trigger
+    also_in: list[Span] = field(default_factory=list)  # other sentences reporting the same event
+
+    @property
+    def sentences(self) -> list[Span]:
+        return [self.sentence, *self.also_in]
 
 
 # Reading the sentence
@@ -492,7 +497,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         known = {p.entity for p in twin.people}
         twin.people += [p for p in draft.people if p.entity not in known]
         twin.confidence = min(0.95, max(twin.confidence, draft.confidence) + 0.1)
-        twin.sentences = [*getattr(twin, "sentences", [twin.sentence]), draft.sentence]
+        twin.also_in += draft.sentences
     return merged
 
 
@@ -553,7 +558,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             accords = [d for d in drafts if d.kind == "accord"]
             if accords:
                 accords[-1].date_in_force = in_force
-                accords[-1].sentences = [*getattr(accords[-1], "sentences", [accords[-1].sentence]), sentence]
+                accords[-1].also_in.append(sentence)
             continue
         for draft in sentence_drafts:
             planned = draft.status in ("prévu", "prévue")
@@ -564,8 +569,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     merged = _merge(drafts)
     facts = []
     for draft in merged:
-        sentences = getattr(draft, "sentences", [draft.sentence])
-        sources = tuple(dict.fromkeys(_source(article, s) for s in sentences))
+        sources = tuple(dict.fromkeys(_source(article, s) for s in draft.sentences))
         confidence = round(min(0.95, draft.confidence + (0.1 if len(draft.parties) >= 2 else 0)), 2)
         facts.append(
             Fact(
