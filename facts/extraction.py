@@ -37,6 +37,16 @@ ROLE_WORDS = frozenset(
 )
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
 CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
+CALENDAR_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre".split()
+)
+# Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
+ANAPHORIC_HEADS = frozenset(
+    "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc".split()
+)
+DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
+ARRIVAL_VERBS = frozenset("arriver attendre".split())
 
 
 @dataclass
@@ -72,7 +82,13 @@ class Draft:
 # Reading the sentence
 
 
-def _mentions(sentence: Span, new_names: dict[str, Entity]) -> list[Mention]:
+def entity_kind(entity_id: str) -> str:
+    return {"pays": "pays", "org": "organisation", "pers": "personne", "lieu": "lieu"}.get(
+        entity_id.split(":", 1)[0], "organisation"
+    )
+
+
+def _mentions(sentence: Span, new_names: dict[str, Entity], index=None) -> list[Mention]:
     found = []
     for ent in sentence.ents:
         if ent.ent_id_:
@@ -81,16 +97,27 @@ def _mentions(sentence: Span, new_names: dict[str, Entity]) -> list[Mention]:
             found.append(Mention(None, "personne", ent, ent.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
             found.append(Mention(None, "organisation", ent, ent.text))
-        elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2:
+        elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             found.append(Mention(None, "lieu", ent, ent.text))
     for mention in found:
         if mention.entity_id is None:
+            # The ruler matches names as written; "Hanoï" for "Hanoi" is found by the folded alias table.
+            known = index.lookup(mention.name) if index is not None else ()
+            if known:
+                mention.entity_id = known[0]
+                mention.kind = entity_kind(known[0])
+                continue
             key = fold(mention.name)
             entity = new_names.setdefault(
                 key, Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name)
             )
             mention.entity_id = entity.id
     return found
+
+
+def _calendar_word(ent: Span) -> bool:
+    """ "Mercredi" opening a sentence is a day, whatever the statistical NER says."""
+    return ent.text.lower() in CALENDAR_WORDS
 
 
 def _event_name(ent: Span) -> bool:
@@ -104,8 +131,25 @@ def _titled(ent: Span) -> bool:
     return any(word in ROLE_WORDS for word in before)
 
 
+def _gender(mention: Mention) -> str:
+    """ "La ministre …, Penny Wong", "Mme Wong": feminine; otherwise masculine, French's default."""
+    doc = mention.span.doc
+    before = doc[max(mention.span.sent.start, mention.span.start - 8) : mention.span.start]
+    feminine = {"la", "mme", "madame", "cheffe", "présidente", "ambassadrice", "chancelière", "reine"}
+    return "f" if any(t.lower_ in feminine for t in before) else "m"
+
+
 def _negated(token: Token) -> bool:
     return any(child.morph.get("Polarity") == ["Neg"] for child in token.children)
+
+
+def _hearsay(token: Token) -> bool:
+    """ "auraient signé" reports a claim (conditional past); under "démentir" it is a denial. Neither is a
+    signature."""
+    auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
+    conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
+    denied = any(t.lemma_.lower() in DENIAL_VERBS for t in token.sent)
+    return conditional_past or (denied and any(a.morph.get("Mood") == ["Cnd"] for a in [token, *auxiliaries]))
 
 
 def _planned(token: Token) -> bool:
@@ -176,6 +220,7 @@ class _Reading:
     def __init__(self, catalog: Catalog, new_names: dict[str, Entity]) -> None:
         self._catalog = catalog
         self.sides: dict[str, list[str]] = {}
+        self.recent_parties: list[str] = []  # the two sides the story was last about
         self._new = new_names  # the extractor's own entities, by folded name
 
     def entity(self, entity_id: str | None) -> Entity | None:
@@ -276,8 +321,10 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Catalog, previous_
             nouns = [
                 c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
             ]
-            if nouns:
+            if nouns and not _hearsay(token):
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
+                if any(t.lower_ == "principe" for t in token.children) or "en principe" in sentence.text:
+                    status = "de principe"  # "ont conclu « en principe » un accord"
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
         elif token.pos_ == "VERB" and lemma == "parvenir":
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
@@ -297,7 +344,9 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Catalog, previous_
             found = _visit_place(token, mentions)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
-        elif token.pos_ == "VERB" and lemma in ("rendre", "visiter") and _reflexive_or_visit(token):
+        elif token.pos_ == "VERB" and (
+            (lemma in ("rendre", "visiter") and _reflexive_or_visit(token)) or lemma in ARRIVAL_VERBS
+        ):
             found = _visit_place(token, mentions)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
@@ -342,8 +391,22 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties += [p for p in _person_side(person, mentions, catalog) if p not in parties]
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, _role_before(person), part))
+    recent = getattr(catalog, "recent_parties", [])
+    if len(parties) < 2 and _anaphoric_subject(trigger) and len(recent) >= 2:
+        parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     return Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+
+
+def _anaphoric_subject(verb: Token) -> bool:
+    """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État"."""
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            if child.pos_ == "PRON":
+                return True
+            if child.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ == "deux" for c in child.children):
+                return True
+    return False
 
 
 def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> Draft:
@@ -514,6 +577,12 @@ def _inherit_dates(drafts: list[Draft]) -> None:
             for other in drafts
             if other.date and len(other.date) == 10 and mine & {p.entity for p in other.people}
         ]
+        # Else the last dated event between the same sides before it: "les deux chefs d'État ont signé…"
+        candidates = candidates or [
+            other
+            for other in drafts
+            if other.date and set(other.parties) == set(draft.parties) and other.sentence.start < draft.sentence.start
+        ]
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
             draft.date = nearest.date
@@ -541,15 +610,27 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     doc: Doc = nlp(article.text)
     drafts: list[Draft] = []
     previous_person: Mention | None = None
+    recent_subjects: list[tuple[Mention, str]] = []
     for sentence in doc.sents:
         if not re.search(r"\w{3}", sentence.text):
             continue
-        mentions = _mentions(sentence, new_names)
+        mentions = _mentions(sentence, new_names, catalog.index)
+        pronoun = next((t.lower_ for t in sentence if t.dep_.startswith("nsubj") and t.pos_ == "PRON"), None)
+        if pronoun in ("elle", "elles", "il", "ils") and recent_subjects:
+            wanted_gender = "f" if pronoun.startswith("elle") else "m"
+            same = [m for m, gender in recent_subjects if gender == wanted_gender]
+            previous_person = same[-1] if same else previous_person
         sentence_drafts = _drafts(sentence, mentions, catalog, previous_person)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
         previous_person = (subjects or people or [previous_person])[0]
+        recent_subjects += [(m, _gender(m)) for m in subjects or people[:1]]
+        sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [
+            _countries_of([m for m in mentions if m.kind in ("pays", "organisation")], catalog)
+        ]
+        if len(sides[0]) >= 2:
+            catalog.recent_parties = sides[0][:2]
         wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
         date_mentions = find_dates(sentence.text, article.published, past=True) if wanted else []
         future_mentions = find_dates(sentence.text, article.published, past=False) if sentence_drafts else []

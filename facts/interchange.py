@@ -234,12 +234,13 @@ class Resolver:
             name = without_article  # "la France" is France, while "Le Caire" stays Le Caire
         if fold(name) in NOT_NAMES or len(fold(name)) < 2:
             raise InvalidDocument(f"« {name} » n'est pas un nom de pays, d'organisation, de personne ou de lieu.")
-        owners = self.index.lookup(name)
-        if owners:
-            return owners[0]
+        # The document's own entities first: its "Tokyo" is the one it declares, not GeoNames' city.
         for entity in self.created.values():
             if fold(name) in {fold(n) for n in entity.names}:
                 return entity.id
+        owners = self.index.lookup(name)
+        if owners:
+            return owners[0]
         if self.careful:
             close = self.index.resolve(name).entity_ids
             if close:

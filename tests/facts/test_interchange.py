@@ -60,7 +60,7 @@ def test_import_creates_entities_for_unknown_names(seed_store):
             record(
                 parties=["Japon", "Wakanda"],
                 people=[{"name": "Jean Dupont", "part": "visiteur"}],
-                place="Osaka",
+                place="Sakai",
             ),
             record("Second accord", parties=["wakanda"], people=[{"name": "Jean Dupont"}]),
         ]
@@ -70,10 +70,10 @@ def test_import_creates_entities_for_unknown_names(seed_store):
     assert created == {
         ("org:wakanda", "organisation", "Wakanda"),
         ("pers:jean-dupont", "personne", "Jean Dupont"),
-        ("lieu:osaka", "lieu", "Osaka"),
+        ("lieu:sakai", "lieu", "Sakai"),
     }
     assert [fact.parties for fact in report.facts] == [("pays:JP", "org:wakanda"), ("org:wakanda",)]
-    assert FactStore(seed_store.path).entities().keys() >= {"org:wakanda", "pers:jean-dupont", "lieu:osaka"}
+    assert FactStore(seed_store.path).entities().keys() >= {"org:wakanda", "pers:jean-dupont", "lieu:sakai"}
 
 
 def test_import_uses_declared_entities(seed_store):
