@@ -160,7 +160,8 @@ async def test_a_misspelt_name_is_refused_with_a_suggestion(harness, seed_store)
 
 async def test_ordinary_french_phrasing_finds_the_known_names(harness, seed_store):
     modal = await open_form(harness, subcommand="ajouter", type="accord")
-    reply = await submit(harness, modal, FORM | {"Parties": "la France et le Maroc", "Date": "28 octobre 2024 à Tiznit"})
+    typed = {"Parties": "la France et le Maroc", "Date": "28 octobre 2024 à Tiznit"}
+    reply = await submit(harness, modal, FORM | typed)
     fact_id = int(reply["data"]["embeds"][0]["title"].split("n°")[1].split()[0])
     fact = seed_store.get(fact_id)
     assert (fact.parties, fact.place) == (("pays:FR", "pays:MA"), "lieu:tiznit")
