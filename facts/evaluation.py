@@ -140,23 +140,29 @@ def main() -> None:
         sys.exit(f"Pipeline d'extraction absent ({error.name}) : rien à évaluer.")
     from facts.seed_store import SEEDS_ENV, seeds_dir
 
-    gold = load_gold()
-    articles = seeds_dir()
-    if not articles.is_dir():
-        sys.exit(f"Articles sources introuvables : {articles} (définissez {SEEDS_ENV}).")
-    proposed: list[Key] = []
-    for name, meta in gold["articles"].items():
-        article = read_article(articles / name, published=meta["published"])
-        proposed.extend(match_key(fact.kind, fact.parties, fact.date) for fact in extract_article(article))
-    expected = gold_keys(gold)
-    _, wrong, missed = compare(proposed, expected)
-    print(format_table(evaluate(proposed, expected)))
-    print(f"\nManqués ({len(missed)}) :")
-    for key in _sorted(missed):
-        print(f"  - {format_key(key)}")
-    print(f"\nPropositions fausses ({len(wrong)}) :")
-    for key in _sorted(wrong):
-        print(f"  - {format_key(key)}")
+    heldout = GOLD_PATH.parent / "heldout"
+    for title, gold_path, articles in (
+        ("Articles fournis (../shared/seeds), annotation de référence", GOLD_PATH, seeds_dir()),
+        ("Articles réservés (tests/data/heldout), jamais utilisés pour écrire les règles", heldout / "gold.json",
+         heldout),
+    ):  # fmt: skip
+        if not articles.is_dir():
+            sys.exit(f"Articles sources introuvables : {articles} (définissez {SEEDS_ENV}).")
+        gold = load_gold(gold_path)
+        proposed: list[Key] = []
+        for name, meta in gold["articles"].items():
+            article = read_article(articles / name, published=meta["published"])
+            proposed.extend(match_key(fact.kind, fact.parties, fact.date) for fact in extract_article(article))
+        expected = gold_keys(gold)
+        _, wrong, missed = compare(proposed, expected)
+        print(f"\n{title}\n")
+        print(format_table(evaluate(proposed, expected)))
+        print(f"\nManqués ({len(missed)}) :")
+        for key in _sorted(missed):
+            print(f"  - {format_key(key)}")
+        print(f"\nPropositions fausses ({len(wrong)}) :")
+        for key in _sorted(wrong):
+            print(f"  - {format_key(key)}")
 
 
 if __name__ == "__main__":
