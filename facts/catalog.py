@@ -57,20 +57,61 @@ class Catalog:
         entity = self.entity(entity_id)
         return entity.name if entity else (entity_id or "")
 
-    def involved(self, fact: Fact) -> set[str]:
+    def involved(self, fact: Fact) -> frozenset[str]:
         """The fact's entities, plus the country of its place and of its people, so "/chronologie Japon"
         finds what Japan's minister did; the matcher counts those countries as indirect evidence."""
+        known = self._involved.get(fact.id)
+        if known is not None and self.by_id.get(fact.id) is fact:
+            return known
         ids = fact.entity_ids()
         for entity_id in list(ids):
             entity = self.entities.get(entity_id)
             if entity and entity.country:
                 ids.add(f"pays:{entity.country}")
-        return ids
+        return frozenset(ids)
+
+    @cached_property
+    def _involved(self) -> dict[int, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def postings(self) -> dict[str, tuple[Fact, ...]]:
+        """Entity → the facts involving it, built once: a query that names an entity reads only those."""
+        lists: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            involved = self.involved(fact)
+            self._involved[fact.id] = involved
+            for entity_id in involved:
+                lists.setdefault(entity_id, []).append(fact)
+        return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:
         """Every entity some fact involves."""
-        return frozenset().union(*(self.involved(fact) for fact in self.facts))
+        return frozenset(self.postings)
+
+    @cached_property
+    def word_postings(self) -> dict[str, tuple[int, ...]]:
+        """Word → ids of the facts whose text holds it, for queries that name no entity."""
+        lists: dict[str, list[int]] = {}
+        for fact in self.facts:
+            for word in self.vocabulary(fact):
+                lists.setdefault(word, []).append(fact.id)
+        return {word: tuple(ids) for word, ids in lists.items()}
+
+    @cached_property
+    def words_sorted(self) -> tuple[str, ...]:
+        return tuple(sorted(self.word_postings))
+
+    @cached_property
+    def by_kind_recent(self) -> dict[str | None, tuple[Fact, ...]]:
+        """Facts newest first, all kinds (None) and per kind: what an empty autocomplete offers."""
+        from facts import dates
+
+        ordered = tuple(sorted(self.facts, key=lambda f: (dates.sort_key(f.date), f.id), reverse=True))
+        return {None: ordered} | {
+            kind: tuple(f for f in ordered if f.kind == kind) for kind in {f.kind for f in ordered}
+        }
 
     @cached_property
     def _vocabularies(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
@@ -93,4 +134,4 @@ class Catalog:
         return (self._vocabularies.get(fact.id) or self._words_of(fact))[1]
 
     def facts_involving(self, entity_id: str) -> list[Fact]:
-        return [fact for fact in self.facts if entity_id in self.involved(fact)]
+        return list(self.postings.get(entity_id, ()))

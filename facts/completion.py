@@ -43,20 +43,23 @@ def _recent(facts: list[Fact]) -> list[Fact]:
 
 
 def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choice]:
-    pool = [fact for fact in catalog.facts if kind is None or fact.kind == kind]
+    recent = catalog.by_kind_recent.get(kind, ())
     if not current.strip():
-        return [fact_choice(fact) for fact in _recent(pool)[:MAX_CHOICES]]
+        return [fact_choice(fact) for fact in recent[:MAX_CHOICES]]
     found = [ranked.fact for ranked in search(catalog, current, kind).results if ranked.covered or ranked.text_score]
     typed = words(current)
-    if typed:
+    if typed and len(found) < MAX_CHOICES:
         # The last word is usually still being typed: "jap" should already offer Japan's facts.
-        completed = set(catalog.index.complete(typed[-1]))
-        found += _recent([fact for fact in pool if completed & catalog.involved(fact) and fact not in found])
+        seen = {fact.id for fact in found}
+        for entity_id in catalog.index.complete(typed[-1], limit=5):
+            candidates = [f for f in catalog.postings.get(entity_id, ()) if (kind is None or f.kind == kind)]
+            found += [f for f in _recent(candidates)[:MAX_CHOICES] if f.id not in seen]
+            seen.update(f.id for f in found)
     return [fact_choice(fact) for fact in found[:MAX_CHOICES]]
 
 
 def _entity_choices(catalog: Catalog, current: str, kinds: tuple[str, ...] | None) -> list[Choice]:
-    involved = set().union(*(catalog.involved(fact) for fact in catalog.facts)) if catalog.facts else set()
+    involved = catalog.involved_anywhere
     candidates = catalog.index.complete(current, limit=200) if current.strip() else sorted(involved)
     candidates += [entity_id for entity_id, _ in catalog.index.suggest(current, limit=10)] if current.strip() else []
     choices: list[Choice] = []

@@ -7,6 +7,7 @@ status (a signed agreement before one agreed in principle).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -149,6 +150,47 @@ def _on_date(fact: Fact, year: int | None, month: int | None) -> bool:
     return (year is None or when.year == year) and (month is None or when.month == month)
 
 
+PREFIX_LIMIT = 200
+FUZZY_WORDS = 10
+
+
+def _words_like(catalog: Catalog, word: str) -> set[str]:
+    """Vocabulary words that score for `word` in text_score: itself, words it begins, close spellings."""
+    found = {word} if word in catalog.word_postings else set()
+    if len(word) >= 4:
+        vocabulary = catalog.words_sorted
+        start = bisect_left(vocabulary, word)
+        for candidate in vocabulary[start : start + PREFIX_LIMIT]:
+            if not candidate.startswith(word):
+                break
+            found.add(candidate)
+        # Words that are a prefix of the typed one ("mines" for "mine" is above; "mine" for "mines" here).
+        found.update(word[:cut] for cut in range(4, len(word)) if word[:cut] in catalog.word_postings)
+    matches = process.extract(word, vocabulary if len(word) >= 4 else (), scorer=fuzz.ratio,
+                              score_cutoff=TEXT_CUTOFF, limit=FUZZY_WORDS)  # fmt: skip
+    found.update(match[0] for match in matches)
+    return found
+
+
+def _candidates(catalog, wanted, free_words, kind_hint, year, month) -> list[Fact]:
+    """Facts worth scoring: those involving a named entity, else those holding a query word, else (a
+    bare kind or date) all of them. Never the whole store when the query names something."""
+    if wanted:
+        seen: dict[int, Fact] = {}
+        for group in wanted:
+            for entity_id in group:
+                for fact in catalog.postings.get(entity_id, ()):
+                    seen[fact.id] = fact
+        return list(seen.values())
+    if free_words:
+        ids: set[int] = set()
+        for word in free_words:
+            for similar in _words_like(catalog, word):
+                ids.update(catalog.word_postings.get(similar, ()))
+        return [catalog.by_id[fact_id] for fact_id in sorted(ids)]
+    return list(catalog.facts)
+
+
 def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()) -> Search:
     """Facts matching `query`, best first; `kind` restricts, `ignore` drops words (question words)."""
     resolution = catalog.index.resolve(query)
@@ -156,7 +198,7 @@ def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozen
     (year, month), free_words = _date_terms(free_words)
     dated = year is not None or month is not None
     results = []
-    for fact in catalog.facts:
+    for fact in _candidates(catalog, wanted, free_words, kind_hint, year, month):
         if kind and fact.kind != kind:
             continue
         involved, direct = catalog.involved(fact), fact.entity_ids()
