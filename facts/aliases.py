@@ -19,7 +19,9 @@ from rapidfuzz.distance import OSA
 from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold, words
 
-MAX_PHRASE_WORDS = 5
+MAX_PHRASE_WORDS = 8  # "État de la Cité du Vatican"
+# A typo is looked for in short phrases only: each try scans the whole table.
+MAX_FUZZY_WORDS = 3
 # Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
 FUZZY_MIN_LENGTH = 4
 # Longer names tolerate a second slip ("Union europeene", "Zelenskiy").
@@ -125,7 +127,7 @@ class AliasIndex:
                 return length, phrase, 100.0
         if not fuzzy:
             return None
-        for length in range(longest, 0, -1):
+        for length in range(min(longest, MAX_FUZZY_WORDS), 0, -1):
             phrase = " ".join(tokens[start : start + length])
             edges = (tokens[start], tokens[start + length - 1])
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
+from facts import dates
 from facts.aliases import AliasIndex
 from facts.countries import country_entities
-from facts.model import Entity, Fact
+from facts.model import FIRMNESS, Entity, Fact
 from facts.normalize import fold, words
 from facts.places import city_entities
 from facts.store import FactStore
@@ -86,6 +87,52 @@ class Catalog:
         return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
 
     @cached_property
+    def _direct(self) -> dict[int, frozenset[str]]:
+        return {fact.id: frozenset(fact.entity_ids()) for fact in self.facts}
+
+    def direct(self, fact: Fact) -> frozenset[str]:
+        """Parties, people and place: what the fact involves directly."""
+        found = self._direct.get(fact.id)
+        return found if found is not None and self.by_id.get(fact.id) is fact else frozenset(fact.entity_ids())
+
+    @cached_property
+    def _date_keys(self) -> dict[int, tuple[int, int, int]]:
+        return {fact.id: dates.sort_key(fact.date) for fact in self.facts}
+
+    def date_key(self, fact: Fact) -> tuple[int, int, int]:
+        return self._date_keys.get(fact.id) or dates.sort_key(fact.date)
+
+    @cached_property
+    def posting_ids(self) -> dict[str, frozenset[int]]:
+        return {entity_id: frozenset(f.id for f in facts) for entity_id, facts in self.postings.items()}
+
+    @cached_property
+    def _ranked(self) -> dict[str, tuple[Fact, ...]]:
+        return {}
+
+    def ranked_postings(self, entity_id: str, prominence) -> tuple[Fact, ...]:
+        """An entity's facts in the order a query naming only that entity ranks them (direct before
+        indirect, central role, newest, firmest), sorted once per entity, on first use."""
+        ranked = self._ranked.get(entity_id)
+        if ranked is None:
+            group = frozenset((entity_id,))
+            ranked = tuple(
+                sorted(
+                    self.postings.get(entity_id, ()),
+                    key=lambda f: (
+                        entity_id in self.direct(f),
+                        prominence(f, group),
+                        self.date_key(f),
+                        FIRMNESS.get(f.status, 0),
+                        -f.id,
+                    ),
+                    reverse=True,
+                )
+            )
+            self._ranked[entity_id] = ranked
+        return ranked
+
+    @cached_property
     def involved_anywhere(self) -> frozenset[str]:
         """Every entity some fact involves."""
         return frozenset(self.postings)
@@ -106,8 +153,6 @@ class Catalog:
     @cached_property
     def by_kind_recent(self) -> dict[str | None, tuple[Fact, ...]]:
         """Facts newest first, all kinds (None) and per kind: what an empty autocomplete offers."""
-        from facts import dates
-
         ordered = tuple(sorted(self.facts, key=lambda f: (dates.sort_key(f.date), f.id), reverse=True))
         return {None: ordered} | {
             kind: tuple(f for f in ordered if f.kind == kind) for kind in {f.kind for f in ordered}

@@ -7,6 +7,7 @@ status (a signed agreement before one agreed in principle).
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from facts import dates
 from facts.aliases import Resolution
 from facts.catalog import Catalog
-from facts.model import Fact
+from facts.model import FIRMNESS, Fact
 from facts.normalize import STOP_WORDS, fold
 
 # Words that say which kind of fact is wanted rather than what it is about.
@@ -37,9 +38,6 @@ TEXT_ONLY_THRESHOLD = 0.5
 # How central a person is to a fact: a visit is Iwaya's when he is the visitor, less so when he hosts it.
 PART_WEIGHTS = {"signataire": 3, "visiteur": 3, "participant": 2, "hôte": 1, "témoin": 1}
 DIRECT_WEIGHT = 2  # a party or the place
-# Done before agreed before planned, whatever the kind (statuses are per kind in facts.model).
-FIRMNESS = {"signé": 3, "conclu": 3, "effectuée": 3, "tenue": 3, "convenu": 2, "de principe": 2, "annoncé": 1,
-            "prévu": 1, "prévue": 1}  # fmt: skip
 # Words of the title and topics say what a fact is; words of its summary and quotes only mention things.
 MENTION_WEIGHT = 0.85
 
@@ -172,9 +170,12 @@ def _words_like(catalog: Catalog, word: str) -> set[str]:
     return found
 
 
-def _candidates(catalog, wanted, free_words, kind_hint, year, month) -> list[Fact]:
+def _candidates(catalog, wanted, free_words, kind_hint, year, month, kind=None) -> list[Fact]:
     """Facts worth scoring: those involving a named entity, else those holding a query word, else (a
-    bare kind or date) all of them. Never the whole store when the query names something."""
+    bare kind or date) all of them. Never the whole store when the query names something; and when the
+    query only names entities, only the facts involving all of them plus the best few of each."""
+    if wanted and not free_words and year is None and month is None and (kind or not kind_hint):
+        return _named_only(catalog, wanted, kind)
     if wanted:
         seen: dict[int, Fact] = {}
         for group in wanted:
@@ -191,40 +192,63 @@ def _candidates(catalog, wanted, free_words, kind_hint, year, month) -> list[Fac
     return list(catalog.facts)
 
 
+# Callers show ten results and a menu of 25: ranking more than this is wasted on a large store.
+TOP_RESULTS = 50
+
+
+def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
+    """Candidates for a query that only names entities, read from each entity's pre-ranked facts: those
+    involving every name (walking the rarest name's list), then the best few involving only some."""
+    ids_per_group = [frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for e in group)) for group in wanted]
+    rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
+    chosen: dict[int, Fact] = {}
+    for entity_id in wanted[rarest]:
+        taken = 0
+        for fact in catalog.ranked_postings(entity_id, _prominence):
+            if (kind is None or fact.kind == kind) and all(fact.id in ids for ids in ids_per_group):
+                chosen[fact.id] = fact
+                taken += 1
+                if taken >= 4 * TOP_RESULTS:
+                    break
+    if len(chosen) < TOP_RESULTS:
+        for group in wanted:
+            for entity_id in group:
+                taken = 0
+                for fact in catalog.ranked_postings(entity_id, _prominence):
+                    if kind is None or fact.kind == kind:
+                        chosen.setdefault(fact.id, fact)
+                        taken += 1
+                        if taken >= TOP_RESULTS:
+                            break
+    return list(chosen.values())
+
+
 def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozenset[str] = frozenset()) -> Search:
-    """Facts matching `query`, best first; `kind` restricts, `ignore` drops words (question words)."""
+    """Facts matching `query`, best first (the best TOP_RESULTS); `kind` restricts, `ignore` drops words
+    (question words)."""
     resolution = catalog.index.resolve(query)
     wanted, absent, kind_hint, free_words = _split_query(catalog, resolution, ignore)
     (year, month), free_words = _date_terms(free_words)
     dated = year is not None or month is not None
-    results = []
-    for fact in _candidates(catalog, wanted, free_words, kind_hint, year, month):
+    keyed = []
+    for fact in _candidates(catalog, wanted, free_words, kind_hint, year, month, kind):
         if kind and fact.kind != kind:
             continue
-        involved, direct = catalog.involved(fact), fact.entity_ids()
+        involved = catalog.involved(fact)
         covered = sum(1 for group in wanted if group & involved)
-        score = text_score(catalog, fact, free_words)
-        on_date = _on_date(fact, year, month)
+        score = text_score(catalog, fact, free_words) if free_words else 0.0
+        on_date = dated and _on_date(fact, year, month)
         matches_text = score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
-        if covered or (not wanted and matches_text):
-            directly = sum(1 for group in wanted if group & direct)
-            prominence = sum(_prominence(fact, group) for group in wanted)
-            results.append(Ranked(fact, covered, directly, prominence, score, on_date))
-    # Evidence first (names the fact involves, directly, centrally), then the words, the kind the words
-    # hint at, recency and firmness; rounding keeps near-equal text scores from overriding recency.
-    results.sort(
-        key=lambda r: (
-            r.direct == len(wanted),
-            r.direct,
-            r.covered,
-            r.prominence,
-            r.on_date,
-            round(r.text_score, 2),
-            r.fact.kind == kind_hint,
-            dates.sort_key(r.fact.date),
-            FIRMNESS.get(r.fact.status, 0),
-            -r.fact.id,
-        ),
-        reverse=True,
-    )
-    return Search(resolution, wanted, absent, kind_hint, free_words, tuple(results))
+        if not (covered or (not wanted and matches_text)):
+            continue
+        direct = catalog.direct(fact)
+        directly = sum(1 for group in wanted if group & direct)
+        prominence = sum(_prominence(fact, group) for group in wanted)
+        # Evidence first (names the fact involves, directly, centrally), then the date asked, the words,
+        # the kind the words hint at, recency and firmness; rounding keeps near-equal text scores from
+        # overriding recency.
+        key = (directly == len(wanted), directly, covered, prominence, on_date, round(score, 2),
+               fact.kind == kind_hint, catalog.date_key(fact), FIRMNESS.get(fact.status, 0), -fact.id)  # fmt: skip
+        keyed.append((key, Ranked(fact, covered, directly, prominence, score, on_date)))
+    best = heapq.nlargest(TOP_RESULTS, keyed, key=lambda item: item[0])
+    return Search(resolution, wanted, absent, kind_hint, free_words, tuple(ranked for _, ranked in best))

@@ -16,6 +16,9 @@ STATUSES = {
 }
 
 REVIEW_STATES = ("approuvé", "proposé", "rejeté")
+# Done before agreed before planned, whatever the kind (statuses are per kind above).
+FIRMNESS = {"signé": 3, "conclu": 3, "effectuée": 3, "tenue": 3, "convenu": 2, "de principe": 2, "annoncé": 1,
+            "prévu": 1, "prévue": 1}  # fmt: skip
 
 # How a person takes part in a fact.
 PARTS = ("signataire", "visiteur", "hôte", "participant", "témoin")
