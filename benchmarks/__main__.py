@@ -64,7 +64,7 @@ def measure(count: int, queries: int, naive_queries: int) -> dict:
         write_store(path, count)
         started = time.perf_counter()
         store = FactStore(path)
-        catalog = Catalog.from_store(store)
+        catalog = Catalog.from_store(store).warm()
         answer(catalog, "chercher", "Japon")
         startup = time.perf_counter() - started
         facts = list(catalog.facts)

@@ -64,7 +64,7 @@ class Diplobot(commands.Bot):
         if catalog is None:
             async with self._write_lock:
                 catalog = self._catalogs.get(guild_id) or await asyncio.to_thread(
-                    Catalog.from_store, self.store, guild_id
+                    lambda: Catalog.from_store(self.store, guild_id).warm()
                 )
                 self._catalogs[guild_id] = catalog
         return catalog

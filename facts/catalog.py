@@ -47,6 +47,13 @@ class Catalog:
         ]
         return cls(entities, facts)
 
+    def warm(self) -> Catalog:
+        """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
+        for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "word_postings",
+                          "words_sorted", "by_kind_recent"):  # fmt: skip
+            getattr(self, structure)
+        return self
+
     @cached_property
     def index(self) -> AliasIndex:
         return AliasIndex(self.entities.values())

@@ -174,8 +174,17 @@ def _candidates(catalog, wanted, free_words, kind_hint, year, month, kind=None) 
     """Facts worth scoring: those involving a named entity, else those holding a query word, else (a
     bare kind or date) all of them. Never the whole store when the query names something; and when the
     query only names entities, only the facts involving all of them plus the best few of each."""
-    if wanted and not free_words and year is None and month is None and (kind or not kind_hint):
-        return _named_only(catalog, wanted, kind)
+    if wanted and year is None and month is None and (kind or not kind_hint):
+        chosen = {fact.id: fact for fact in _named_only(catalog, wanted, kind)}
+        if free_words:
+            # Besides the best facts for the names, those that also hold the words: ranked higher.
+            named = frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for g in wanted for e in g))
+            for word in free_words:
+                for similar in _words_like(catalog, word):
+                    for fact_id in catalog.word_postings.get(similar, ()):
+                        if fact_id in named:
+                            chosen.setdefault(fact_id, catalog.by_id[fact_id])
+        return list(chosen.values())
     if wanted:
         seen: dict[int, Fact] = {}
         for group in wanted:
