@@ -9,18 +9,16 @@ from facts import dates
 from facts.aliases import AliasIndex
 from facts.countries import country_entities
 from facts.model import FIRMNESS, Entity, Fact
-from facts.normalize import fold, words
-from facts.places import city_entities
+from facts.normalize import words
 from facts.store import FactStore
 
 
 def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
-    """Every country (babel/pycountry), capitals and large cities (GeoNames) and the store's own
-    entities. The import refuses stored entities that would shadow a country, and a city the store
-    already knows by one of its names (Tokyo, Kyiv) is left to the store's entity."""
-    named = {fold(name) for entity in stored.values() for name in entity.names}
-    cities = {city.id: city for city in city_entities() if not {fold(n) for n in city.names} & named}
-    return {entity.id: entity for entity in country_entities()} | cities | dict(stored)
+    """Every country (babel/pycountry) and the store's own entities; the import refuses stored
+    entities that would shadow a country, so the union is unambiguous. GeoNames' cities are not in
+    this table: their many alternate names are ordinary words too ("chose", "rendu", "sucre"); the
+    extractor consults them only for places the French model tagged as such."""
+    return {entity.id: entity for entity in country_entities()} | dict(stored)
 
 
 class Catalog:

@@ -20,6 +20,7 @@ from facts.catalog import Catalog
 from facts.model import Entity, Fact, Participant, Source
 from facts.nlp import pipeline
 from facts.normalize import fold
+from facts.places import city_countries
 from facts.when import DateMention, find_dates
 
 AGREEMENT_NOUNS = frozenset(
@@ -46,7 +47,7 @@ ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
-ARRIVAL_VERBS = frozenset("arriver attendre".split())
+ARRIVAL_VERBS = frozenset(("arriver",))
 
 
 @dataclass
@@ -88,7 +89,7 @@ def entity_kind(entity_id: str) -> str:
     )
 
 
-def _mentions(sentence: Span, new_names: dict[str, Entity], index=None) -> list[Mention]:
+def _mentions(sentence: Span, new_names: dict[str, Entity], index) -> list[Mention]:
     found = []
     for ent in sentence.ents:
         if ent.ent_id_:
@@ -101,15 +102,18 @@ def _mentions(sentence: Span, new_names: dict[str, Entity], index=None) -> list[
             found.append(Mention(None, "lieu", ent, ent.text))
     for mention in found:
         if mention.entity_id is None:
-            # The ruler matches names as written; "Hanoï" for "Hanoi" is found by the folded alias table.
-            known = index.lookup(mention.name) if index is not None else ()
+            # The ruler matches names as written; a known name spelt otherwise is in the folded table.
+            known = index.lookup(mention.name)
             if known:
                 mention.entity_id = known[0]
                 mention.kind = entity_kind(known[0])
                 continue
             key = fold(mention.name)
+            # A place the model tagged may be a capital or a large city (GeoNames): then its country is known.
+            country = city_countries().get(key) if mention.kind == "lieu" else None
             entity = new_names.setdefault(
-                key, Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name)
+                key,
+                Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name, country=country),
             )
             mention.entity_id = entity.id
     return found

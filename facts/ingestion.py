@@ -11,7 +11,7 @@ from facts.articles import Article, read_article
 from facts.catalog import Catalog
 from facts.extraction import extract
 from facts.interchange import Resolver
-from facts.model import Fact
+from facts.model import Entity, Fact
 from facts.store import FactStore
 
 
@@ -34,14 +34,13 @@ def same_event(fact: Fact, other: Fact) -> bool:
     )
 
 
-def _real_entities(fact: Fact, resolver: Resolver, new_names: dict[str, tuple[str, str]]) -> Fact:
+def _real_entities(fact: Fact, resolver: Resolver, new_names: dict[str, Entity]) -> Fact:
     """Names the extractor met for the first time become entities (in the server that ingests)."""
 
     def real(entity_id: str | None) -> str | None:
         if entity_id is None or entity_id not in new_names:
             return entity_id
-        name, kind = new_names[entity_id]
-        return resolver.resolve(name, kind)
+        return resolver.adopt(new_names[entity_id])
 
     return replace(
         fact,
@@ -66,7 +65,7 @@ def ingest(
     catalog = Catalog.from_store(store, guild_id)
     extraction = extract(article, catalog)
     resolver = Resolver(store, guild_id)
-    new_names = {entity.id: (entity.name, entity.kind) for entity in extraction.new_entities}
+    new_names = {entity.id: entity for entity in extraction.new_entities}
     known = [fact for fact in store.facts() if fact.review != "rejeté" and fact.guild_id == guild_id]
     added, merged = [], []
     with store.batch():

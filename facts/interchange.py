@@ -253,6 +253,21 @@ class Resolver:
         self._add(entity)
         return entity.id
 
+    def adopt(self, entity: Entity) -> str:
+        """An entity someone else found (the extractor): the known one of that name, or a new one with
+        what was learnt about it (a city's country)."""
+        for name in entity.names:
+            owners = self.index.lookup(name)
+            if owners:
+                return owners[0]
+        for known in self.created.values():
+            if fold(entity.name) in {fold(n) for n in known.names}:
+                return known.id
+        adopted = Entity(id=self._new_id(entity.kind, entity.name), kind=entity.kind, name=entity.name,
+                         country=entity.country, guild_id=self.guild_id)  # fmt: skip
+        self._add(adopted)
+        return adopted.id
+
     def _add(self, entity: Entity) -> None:
         self.created[entity.id] = entity
         self.known[entity.id] = entity

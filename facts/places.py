@@ -38,7 +38,7 @@ def city_entities() -> tuple[Entity, ...]:
                 and alias[:1].isupper()
                 and not alias.isupper()
                 and all(ch.isalpha() or ch in " -'’" for ch in alias)
-                and alias.isascii() | any(ch in "éèêëïîôûüçàâ" for ch in alias)
+                and (alias.isascii() or any(ch in "éèêëïîôûüçàâ" for ch in alias))
                 and fuzz.ratio(fold(alias), fold(city["name"])) >= MIN_SIMILARITY
                 and alias != city["name"]
             )
@@ -46,3 +46,14 @@ def city_entities() -> tuple[Entity, ...]:
         chosen[entity_id] = Entity(id=entity_id, kind="lieu", name=city["name"], aliases=aliases,
                                    country=city["countrycode"])  # fmt: skip
     return tuple(chosen.values())
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """Folded city name → ISO country code, for capitals and cities of a million people; a name two
+    countries share ("Santiago", "Victoria") is left out rather than guessed."""
+    owners: dict[str, set[str]] = {}
+    for city in city_entities():
+        for name in city.names:
+            owners.setdefault(fold(name), set()).add(city.country)
+    return {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}

@@ -156,9 +156,10 @@ def find_dates(sentence: str, published: str | None, past: bool | None = None) -
     """
     if not _ANY_DATE_WORD.search(sentence):
         return []
-    # "Mercredi, à Vientiane, …": a capitalised weekday or month opening the sentence is still a date.
-    first = re.match(r"\s*([A-ZÉ][a-zéû]+)", sentence)
-    if first and re.fullmatch(f"(?:{_WEEKDAY}|{_MONTH})", first[1].lower()):
+    # "Mercredi, à Vientiane, …": a capitalised weekday opening the sentence, before a comma or a day
+    # number, is still a date ("Avril Haines", "Mars" the planet are not).
+    first = re.match(r"\s*([A-Z][a-z]+)(?=\s*,|\s+\d)", sentence)
+    if first and re.fullmatch(_WEEKDAY, first[1].lower()):
         sentence = sentence[: first.start(1)] + first[1].lower() + sentence[first.end(1) :]
     base = _base(published)
     candidates: list[tuple[int, int, str | None]] = []

@@ -32,9 +32,9 @@ def _queue(store, guild_id: int | None) -> list[Fact]:
 class ReviewView(discord.ui.View):
     """One proposal at a time: approve, correct, reject or skip; the next one replaces it."""
 
-    def __init__(self, bot: commands.Bot, fact: Fact, remaining: int) -> None:
+    def __init__(self, bot: commands.Bot, fact: Fact, skipped: frozenset[int] = frozenset()) -> None:
         super().__init__(timeout=900)
-        self.bot, self.fact, self.remaining = bot, fact, remaining
+        self.bot, self.fact, self.skipped = bot, fact, skipped
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         ensure_moderator(interaction, self.bot.settings)
@@ -50,7 +50,7 @@ class ReviewView(discord.ui.View):
              "color": INFO_COLOUR, "footer": {"text": f"par {editor_for(interaction).name}"}},
             interaction.guild_id,
         )  # fmt: skip
-        await show_next(self.bot, interaction, edit=True)
+        await show_next(self.bot, interaction, edit=True, skipped=self.skipped)
         self.stop()
 
     @discord.ui.button(label="Approuver", style=discord.ButtonStyle.success)
@@ -72,13 +72,15 @@ class ReviewView(discord.ui.View):
 
     @discord.ui.button(label="Suivant", style=discord.ButtonStyle.secondary)
     async def skip(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        await show_next(self.bot, interaction, edit=True, after=self.fact.id)
+        await show_next(self.bot, interaction, edit=True, skipped=self.skipped | {self.fact.id})
         self.stop()
 
 
-async def show_next(bot: commands.Bot, interaction: discord.Interaction, edit: bool, after: int = 0) -> None:
-    queue = await bot.read(_queue, interaction.guild_id)
-    queue = [fact for fact in queue if fact.id > after] or ([] if after else queue)
+async def show_next(
+    bot: commands.Bot, interaction: discord.Interaction, edit: bool, skipped: frozenset[int] = frozenset()
+) -> None:
+    """The most confident proposal not skipped in this review session."""
+    queue = [fact for fact in await bot.read(_queue, interaction.guild_id) if fact.id not in skipped]
     none = discord.AllowedMentions.none()
     if not queue:
         embed = discord.Embed(title="Rien à relire", description="Aucun fait proposé n'attend de relecture ici.",
@@ -92,7 +94,7 @@ async def show_next(bot: commands.Bot, interaction: discord.Interaction, edit: b
     catalog = await bot.catalog_for(interaction.guild_id)
     embed = fact_embed(catalog, fact)
     embed["footer"] = {"text": f"Fait proposé n°{fact.id} · confiance {fact.confidence} · {len(queue)} à relire"}
-    view = ReviewView(bot, fact, len(queue))
+    view = ReviewView(bot, fact, skipped)
     if edit:
         await interaction.response.edit_message(embed=discord.Embed.from_dict(embed), view=view, allowed_mentions=none)
     else:

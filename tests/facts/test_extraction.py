@@ -107,3 +107,26 @@ def test_review_approves_or_rejects(known_names_only):
     assert second.id not in {f.id for f in pending(known_names_only)}
     with pytest.raises(editing.EditRefused):
         editing.review(known_names_only, first.id, editor, approve=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La France et Singapour ont signé lundi un accord sur la cybersécurité.",
+         [("accord", {"pays:FR", "pays:SG"}, "2024-12-02")]),
+        ("La diplomate américaine Victoria Nuland s'est rendue à Kiev mardi.",
+         [("visite", {"pays:US", "pays:UA"}, "2024-12-03")]),
+        ("Le ministre japonais Takeshi Iwaya est attendu à Hanoï lundi.", []),
+    ],
+)  # fmt: skip
+def test_cities_and_people_after_the_review(seed_catalog, text, expected):
+    facts = extract(Article("revue.txt", text, "2024-12-07", None), seed_catalog).facts
+    assert [(f.kind, set(f.parties), f.date) for f in facts] == expected
+
+
+def test_a_capitalised_first_name_is_not_a_month():
+    from facts.when import find_dates
+
+    assert [m.value for m in find_dates("Avril Haines a rencontré samedi son homologue.", "2024-11-16", True)] == [
+        "2024-11-16"
+    ]

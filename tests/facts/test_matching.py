@@ -222,3 +222,13 @@ def test_an_id_of_another_kind_points_to_the_right_command(catalog):
 
 def test_suggestions_are_close_names_or_nothing(catalog):
     assert answers.chercher(catalog, "Trump").suggestions == ()
+
+
+@pytest.mark.parametrize("query", ["Singapour", "Luxembourg", "Monaco", "Djibouti"])
+def test_city_states_are_countries(catalog, query):
+    assert catalog.index.resolve(query).entity_ids[0].startswith("pays:")
+
+
+@pytest.mark.parametrize("word", ["chose", "rendu", "delai", "cadre", "sucre", "peste", "milan", "aller"])
+def test_ordinary_words_are_not_cities(catalog, word):
+    assert catalog.index.resolve(word).entity_ids == ()
