@@ -60,10 +60,14 @@ def read_article(path: Path, published: str | None = None) -> Article:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")  # Notepad's "Unicode"
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if b"\x00" in raw:
+        raise ValueError(f"« {name} » n'est pas un texte (octets nuls) : enregistrez-le en UTF-8")
     # French files saved from older Windows tools are often cp1252; anything else is refused rather than
     # read as garbage whose offsets would mean nothing.
     try:

@@ -246,7 +246,8 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Catalog) -> 
     own = _countries_of([person], catalog)
     if own:
         return own
-    if person.span.sent not in {m.span.sent for m in mentions}:
+    # Compared by start: Span.sent walks the sentence each time, which long texts cannot afford.
+    if mentions and person.span.sent.start not in {mentions[0].span.sent.start}:
         return remembered.get(person.entity_id, [])
     role_tokens = [t for t in person.span.root.head.subtree] if person.span.root.dep_ == "appos" else []
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
@@ -378,14 +379,15 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     """Parties: the subject ("Le Japon et l'Ukraine ont signé"), the names on the agreement ("partenariat
     Japon-UE"), and who signed "avec" whom; their people's countries too."""
     verb = trigger
+    clause = clause_of(trigger)
     scope: set[int] = set()
     for child in verb.children:
         with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
         if child.dep_.startswith("nsubj") or with_whom or child is noun or child.dep_ == "obj":
-            scope |= {t.i for t in child.subtree if t.i in clause_of(trigger)}
+            scope |= {t.i for t in child.subtree if t.i in clause}
     local = [m for m in mentions if m.span.root.i in scope or m.span.start in scope]
     # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
-    for wider in ([m for m in mentions if m.span.start in clause_of(trigger)], mentions):
+    for wider in ([m for m in mentions if m.span.start in clause], mentions):
         if len(_countries_of(local, catalog)) >= 2:
             break
         local = wider

@@ -6,6 +6,7 @@ them. Buttons re-check the moderator's rights: a component custom_id can be repl
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 
@@ -131,7 +132,8 @@ async def propose(bot, interaction: discord.Interaction, name: str, content: byt
         path = Path(folder) / Path(name).name
         path.write_bytes(content)
         try:
-            article = read_article(path, published)
+            # trafilatura on a large page takes seconds: off the event loop.
+            article = await asyncio.to_thread(read_article, path, published)
         except ValueError as error:
             raise editing.EditRefused(str(error)) from None
     report = await bot.write(ingest, article, editor_for(interaction).name, False, interaction.guild_id)

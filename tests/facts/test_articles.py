@@ -133,3 +133,10 @@ def test_article_is_immutable(seeds):
     assert isinstance(article, Article)
     with pytest.raises(AttributeError):
         article.text = ""
+
+
+def test_a_notepad_unicode_file_is_read(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("date 2024-11-16\nLe Japon et la France ont signé un accord.".encode("utf-16"))
+    article = read_article(path)
+    assert (article.published, article.text) == ("2024-11-16", "Le Japon et la France ont signé un accord.")
