@@ -45,6 +45,8 @@ class ReviewView(discord.ui.View):
         await reply_with_error(interaction, describe(error), title_for(error))
 
     async def _decide(self, interaction: discord.Interaction, approve: bool) -> None:
+        # Acknowledged first: the write waits its turn behind other writes (an ingestion can take seconds).
+        await interaction.response.defer()
         await self.bot.write(editing.review, self.fact.id, editor_for(interaction), approve)
         await self.bot.log_change(
             {"title": f"Fait n°{self.fact.id} {'approuvé' if approve else 'rejeté'} — {self.fact.title}"[:256],
@@ -60,8 +62,10 @@ class ReviewView(discord.ui.View):
 
     @discord.ui.button(label="Corriger", style=discord.ButtonStyle.primary)
     async def correct(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        # A modal must be the first response: no waiting on the store lock, the shown version is used and a
+        # change made meanwhile is caught as a stale edit.
         catalog = await self.bot.catalog_for(interaction.guild_id)
-        fact = await self.bot.read(editing.visible_fact, self.fact.id, editor_for(interaction))
+        fact = self.fact
         form = FactForm(
             self.bot, fact.kind, fact_id=fact.id, version=fact.version, values=form_from_fact(fact, catalog.name)
         )
@@ -83,25 +87,27 @@ async def show_next(
     """The most confident proposal not skipped in this review session."""
     queue = [fact for fact in await bot.read(_queue, interaction.guild_id) if fact.id not in skipped]
     none = discord.AllowedMentions.none()
+
+    async def show(embed: discord.Embed, view: discord.ui.View | None) -> None:
+        if not edit:
+            await interaction.response.send_message(
+                embed=embed, view=view or discord.utils.MISSING, ephemeral=True, allowed_mentions=none
+            )
+        elif interaction.response.is_done():  # deferred by a decision button
+            await interaction.edit_original_response(embed=embed, view=view, allowed_mentions=none)
+        else:
+            await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=none)
+
     if not queue:
         embed = discord.Embed(title="Rien à relire", description="Aucun fait proposé n'attend de relecture ici.",
                               color=INFO_COLOUR)  # fmt: skip
-        if edit:
-            await interaction.response.edit_message(embed=embed, view=None, allowed_mentions=none)
-        else:
-            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
+        await show(embed, None)
         return
     fact = queue[0]
     catalog = await bot.catalog_for(interaction.guild_id)
     embed = fact_embed(catalog, fact)
     embed["footer"] = {"text": f"Fait proposé n°{fact.id} · confiance {fact.confidence} · {len(queue)} à relire"}
-    view = ReviewView(bot, fact, skipped)
-    if edit:
-        await interaction.response.edit_message(embed=discord.Embed.from_dict(embed), view=view, allowed_mentions=none)
-    else:
-        await interaction.response.send_message(
-            embed=discord.Embed.from_dict(embed), view=view, ephemeral=True, allowed_mentions=none
-        )
+    await show(discord.Embed.from_dict(embed), ReviewView(bot, fact, skipped))
 
 
 class ArticleText(discord.ui.Modal, title="Coller un article"):

@@ -62,7 +62,10 @@ async def test_approving_in_the_review_makes_the_fact_answer(harness):
     assert "Fait proposé" in review["data"]["embeds"][0]["footer"]["text"]
     approved_title = review["data"]["embeds"][0]["title"]
     after = await click(harness, review, "Approuver")
-    assert after["type"] == 7
+    assert after["type"] == 6  # acknowledged at once; the next proposal then replaces this one
+    edit = harness.double.sent[-1]
+    assert edit.method == "PATCH" and edit.path.endswith("/messages/@original")
+    assert edit.body["embeds"][0]["title"] != approved_title
     query = "Mali" if "Mali" in approved_title else "France Inde"
     kind = "visite" if "Mali" in approved_title else "accord"
     found = await harness.slash(kind, query)
@@ -82,3 +85,17 @@ async def test_review_and_article_are_for_moderators(harness):
     for name in ("revue", "article"):
         refused = await harness.send(interaction(2, chat_input(name), SERVER, member(77)))
         assert "réservée aux modérateurs" in refused["data"]["embeds"][0]["description"]
+
+
+async def test_skipping_goes_through_every_proposal(harness):
+    await paste_article(harness)
+    review = await harness.send(interaction(2, chat_input("revue"), SERVER, MODERATOR))
+    seen = {review["data"]["embeds"][0]["footer"]["text"].split("n°")[1].split()[0]}
+    current = review
+    for _ in range(3):
+        current = await click(harness, current, "Suivant")
+        embed = current["data"]["embeds"][0]
+        if embed["title"] == "Rien à relire":
+            break
+        seen.add(embed["footer"]["text"].split("n°")[1].split()[0])
+    assert len(seen) == 2  # the pasted article proposes two facts, both shown before "Rien à relire"
