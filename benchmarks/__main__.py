@@ -53,7 +53,7 @@ def naive_lookup(db: TinyDB, names: dict[str, str], text: str) -> dict | None:
         haystack = doc["title"] + " " + " ".join(names.get(p, p) for p in doc["parties"])
         return fuzz.WRatio(text, haystack)
 
-    scored = [(score(doc), doc) for doc in db.table("facts").all() if doc.get("kind") == "accord" or True]
+    scored = [(score(doc), doc) for doc in db.table("facts").all()]
     return max(scored, key=lambda item: item[0])[1] if scored else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -99,12 +100,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = _require_token()
-    if settings is None:
-        return 2
     from bot.client import run_bot  # discord.py is imported only when the bot really starts
 
-    return run_bot(settings, args.db)
+    return _with_token(run_bot, args)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -178,7 +176,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _require_token() -> Settings | None:
+def _with_token(action: Callable[[Settings, str | None], int], args: argparse.Namespace) -> int:
+    """Runs a command that talks to Discord, or explains in one line how to give it a token."""
     settings = load_settings()
     if not settings.token:
         print(
@@ -186,17 +185,14 @@ def _require_token() -> Settings | None:
             "(portail développeur Discord). Sans jeton, `diplobot console` répond en local.",
             file=sys.stderr,
         )
-        return None
-    return settings
+        return 2
+    return action(settings, args.db)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    settings = _require_token()
-    if settings is None:
-        return 2
     from bot.client import sync_commands
 
-    return sync_commands(settings, args.db)
+    return _with_token(sync_commands, args)
 
 
 def cmd_commands(args: argparse.Namespace) -> int:

@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from facts.articles import Article
 from facts.catalog import Catalog
-from facts.model import Entity, Fact, Participant, Source
+from facts.model import Entity, Fact, Participant, Source, kind_of
 from facts.nlp import pipeline
 from facts.normalize import fold
 from facts.places import city_countries
-from facts.when import DateMention, find_dates
+from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
 
 AGREEMENT_NOUNS = frozenset(
     "accord accords traité pacte partenariat mémorandum protocole convention entente charte déclaration".split()
@@ -38,10 +38,7 @@ ROLE_WORDS = frozenset(
 )
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
 CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
-CALENDAR_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
-    "septembre octobre novembre décembre".split()
-)
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
 ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc".split()
@@ -83,12 +80,6 @@ class Draft:
 # Reading the sentence
 
 
-def entity_kind(entity_id: str) -> str:
-    return {"pays": "pays", "org": "organisation", "pers": "personne", "lieu": "lieu"}.get(
-        entity_id.split(":", 1)[0], "organisation"
-    )
-
-
 def _mentions(sentence: Span, new_names: dict[str, Entity], index) -> list[Mention]:
     found = []
     for ent in sentence.ents:
@@ -106,7 +97,7 @@ def _mentions(sentence: Span, new_names: dict[str, Entity], index) -> list[Menti
             known = index.lookup(mention.name)
             if known:
                 mention.entity_id = known[0]
-                mention.kind = entity_kind(known[0])
+                mention.kind = kind_of(known[0])
                 continue
             key = fold(mention.name)
             # A place the model tagged may be a capital or a large city (GeoNames): then its country is known.

@@ -15,7 +15,7 @@ from facts import dates
 from facts.aliases import AliasIndex
 from facts.catalog import known_entities
 from facts.matching import KIND_WORDS
-from facts.model import KINDS, PARTS, REVIEW_STATES, STATUSES, Entity, Fact, Participant, Source
+from facts.model import ID_PREFIXES, KINDS, PARTS, REVIEW_STATES, STATUSES, Entity, Fact, Participant, Source
 from facts.normalize import STOP_WORDS, fold
 from facts.sources import locate
 from facts.store import FactStore, entity_from_doc, entity_to_doc
@@ -23,7 +23,6 @@ from facts.store import FactStore, entity_from_doc, entity_to_doc
 MAX_TITLE = 200
 MAX_SUMMARY = 2000
 MAX_QUOTE = 1000
-ENTITY_PREFIXES = {"pays": "pays", "organisation": "org", "personne": "pers", "lieu": "lieu"}
 # Words a name can never be: they would make every query mentioning them match the entity.
 NOT_NAMES = (
     STOP_WORDS
@@ -152,8 +151,8 @@ def _check_entity(entity: object) -> list[tuple[str, str]]:
     if not isinstance(entity, dict) or not isinstance(entity.get("name"), str) or not entity["name"].strip():
         return [("name", "obligatoire, texte non vide")]
     problems = []
-    if entity.get("kind") not in ENTITY_PREFIXES:
-        problems.append(("kind", f"« {entity.get('kind')} » inconnu ({', '.join(ENTITY_PREFIXES)})"))
+    if entity.get("kind") not in ID_PREFIXES:
+        problems.append(("kind", f"« {entity.get('kind')} » inconnu ({', '.join(ID_PREFIXES)})"))
     problems += [
         (field, "liste de textes") for field in ("aliases", "roles") if not _is_text_list(entity.get(field, []))
     ]
@@ -274,7 +273,7 @@ class Resolver:
         self.taken.add(entity.id)
 
     def _new_id(self, kind: str, name: str) -> str:
-        base = f"{ENTITY_PREFIXES[kind]}:{fold(name).replace(' ', '-')}"
+        base = f"{ID_PREFIXES[kind]}:{fold(name).replace(' ', '-')}"
         candidate, number = base, 2
         while candidate in self.taken or candidate in self.known:
             candidate, number = f"{base}-{number}", number + 1

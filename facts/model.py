@@ -20,6 +20,16 @@ REVIEW_STATES = ("approuvé", "proposé", "rejeté")
 FIRMNESS = {"signé": 3, "conclu": 3, "effectuée": 3, "tenue": 3, "convenu": 2, "de principe": 2, "annoncé": 1,
             "prévu": 1, "prévue": 1}  # fmt: skip
 
+# Entity ids read "pays:JP", "org:ue", "pers:iwaya-takeshi", "lieu:kyiv".
+ID_PREFIXES = {"pays": "pays", "organisation": "org", "personne": "pers", "lieu": "lieu"}
+
+
+def kind_of(entity_id: str) -> str:
+    """The entity kind an id names; ids from elsewhere ("nouveau:…") count as organisations."""
+    prefix = entity_id.split(":", 1)[0]
+    return next((kind for kind, known in ID_PREFIXES.items() if known == prefix), "organisation")
+
+
 # How a person takes part in a fact.
 PARTS = ("signataire", "visiteur", "hôte", "participant", "témoin")
 

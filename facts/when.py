@@ -32,7 +32,7 @@ class DateMention:
     value: str | None
 
 
-_MONTHS = {
+MONTHS = {
     "janvier": 1,
     "février": 2,
     "fevrier": 2,
@@ -52,7 +52,7 @@ _MONTHS = {
 # Abbreviations only count right after a day number: "sept" alone is the number seven.
 _ABBREVIATIONS = {"janv": 1, "févr": 2, "fevr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11}
 _ABBREVIATIONS |= {"déc": 12, "dec": 12}
-_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _SEASONS = {"printemps": 21, "été": 22, "automne": 23, "hiver": 24}
 _NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
 _NUMBERS |= {"neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
@@ -65,8 +65,8 @@ def _alternatives(words) -> str:
 
 
 _A = "['’]"  # both apostrophes occur in the articles
-_MONTH = _alternatives(_MONTHS)
-_WEEKDAY = _alternatives(_WEEKDAYS)
+_MONTH = _alternatives(MONTHS)
+_WEEKDAY = _alternatives(WEEKDAYS)
 # Relative years that can stand alone ("l'année dernière") or qualify a month or a season
 # ("en mars de l'année dernière"); "cette année-là" points back into the story, not to the publication.
 _RELATIVE_YEAR = (
@@ -198,7 +198,7 @@ def _start(match: re.Match) -> int:
 
 def _day_date(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
     day = 1 if match["day"] in ("1er", "1ᵉʳ", "premier") else int(match["day"])
-    month = _MONTHS.get(match["month"]) or _ABBREVIATIONS[match["month"].rstrip(".")]
+    month = MONTHS.get(match["month"]) or _ABBREVIATIONS[match["month"].rstrip(".")]
     year = _year(match, (month, day), base, past)
     return _iso(year, month, day)
 
@@ -210,7 +210,7 @@ def _numeric_date(match: re.Match, base: _Base, past: bool | None) -> str | bool
 
 
 def _month_name(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
-    month = _MONTHS[match["month"]]
+    month = MONTHS[match["month"]]
     year = _year(match, (month,), base, past)
     return None if year is None else f"{year:04d}-{month:02d}"
 
@@ -232,7 +232,7 @@ def _weekday(match: re.Match, base: _Base, past: bool | None) -> str | bool | No
     published = base.date
     if published is None:
         return None
-    weekday = _WEEKDAYS[match["weekday"]]
+    weekday = WEEKDAYS[match["weekday"]]
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
     edge = _edge(match["edge"])
