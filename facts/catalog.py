@@ -66,28 +66,25 @@ class Catalog:
     def involved(self, fact: Fact) -> frozenset[str]:
         """The fact's entities, plus the country of its place and of its people, so "/chronologie Japon"
         finds what Japan's minister did; the matcher counts those countries as indirect evidence."""
-        known = self._involved.get(fact.id)
-        if known is not None and self.by_id.get(fact.id) is fact:
-            return known
+        if self.by_id.get(fact.id) is fact:
+            return self._involved[fact.id]
+        return self._involve(fact)
+
+    def _involve(self, fact: Fact) -> frozenset[str]:
         ids = fact.entity_ids()
-        for entity_id in list(ids):
-            entity = self.entities.get(entity_id)
-            if entity and entity.country:
-                ids.add(f"pays:{entity.country}")
-        return frozenset(ids)
+        countries = {f"pays:{e.country}" for e in map(self.entities.get, ids) if e is not None and e.country}
+        return frozenset(ids | countries)
 
     @cached_property
     def _involved(self) -> dict[int, frozenset[str]]:
-        return {}
+        return {fact.id: self._involve(fact) for fact in self.facts}
 
     @cached_property
     def postings(self) -> dict[str, tuple[Fact, ...]]:
         """Entity → the facts involving it, built once: a query that names an entity reads only those."""
         lists: dict[str, list[Fact]] = {}
         for fact in self.facts:
-            involved = self.involved(fact)
-            self._involved[fact.id] = involved
-            for entity_id in involved:
+            for entity_id in self._involved[fact.id]:
                 lists.setdefault(entity_id, []).append(fact)
         return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
 

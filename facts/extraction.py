@@ -188,7 +188,7 @@ def _role_before(mention: Mention) -> str:
     return ""
 
 
-def _countries_of(mentions: Iterable[Mention], catalog: Catalog) -> list[str]:
+def _countries_of(mentions: Iterable[Mention], catalog: Reading) -> list[str]:
     """Countries and organisations a group of mentions speaks for: themselves, or a person's country (a
     city only says where, not who: "à New York" does not make the United States a party)."""
     found = []
@@ -201,16 +201,17 @@ def _countries_of(mentions: Iterable[Mention], catalog: Catalog) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _host_country(place: Mention, catalog: Catalog) -> list[str]:
+def _host_country(place: Mention, catalog: Reading) -> list[str]:
     if place.kind == "pays":
         return [place.entity_id]
     entity = catalog.entity(place.entity_id)
     return [f"pays:{entity.country}"] if entity is not None and entity.country else []
 
 
-class _Reading:
-    """The catalog, plus what this article taught about its people: once "le chef de la politique
-    étrangère de l'UE, Josep Borrell" is read, Borrell speaks for the EU in the next sentences too."""
+class Reading:
+    """The catalog as one article reads it: plus the names met for the first time, and what earlier
+    sentences taught: once "le chef de la politique étrangère de l'UE, Josep Borrell" is read, Borrell
+    speaks for the EU in the next sentences too, and "les deux pays" are the sides last mentioned."""
 
     def __init__(self, catalog: Catalog, new_names: dict[str, Entity]) -> None:
         self._catalog = catalog
@@ -226,14 +227,15 @@ class _Reading:
         entity = self.entity(entity_id)
         return entity.name if entity else (entity_id or "")
 
-    def __getattr__(self, name: str):
-        return getattr(self._catalog, name)
+    @property
+    def index(self):
+        return self._catalog.index
 
 
-def _person_side(person: Mention, mentions: list[Mention], catalog: Catalog) -> list[str]:
+def _person_side(person: Mention, mentions: list[Mention], catalog: Reading) -> list[str]:
     """A person's country, else the country or organisation in the title around the name, else what an
     earlier sentence of the article said about them."""
-    remembered = getattr(catalog, "sides", {})
+    remembered = catalog.sides
     own = _countries_of([person], catalog)
     if own:
         return own
@@ -306,7 +308,7 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
     return None
 
 
-def _drafts(sentence: Span, mentions: list[Mention], catalog: Catalog, previous_person: Mention | None):
+def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_person: Mention | None):
     people = [m for m in mentions if m.kind == "personne"]
     drafts: list[Draft] = []
     for token in sentence:
@@ -388,7 +390,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties += [p for p in _person_side(person, mentions, catalog) if p not in parties]
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, _role_before(person), part))
-    recent = getattr(catalog, "recent_parties", [])
+    recent = catalog.recent_parties
     if len(parties) < 2 and _anaphoric_subject(trigger) and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
@@ -487,7 +489,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     return draft
 
 
-def _title(noun: Token, parties: list[str], catalog: Catalog) -> str:
+def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
     kept = [t.i for t in _core_tokens(noun) if noun.i <= t.i < noun.i + 12]
     phrase = noun.doc[noun.i : max(kept) + 1].text.replace(" - ", "-").replace("« ", "").replace(" »", "").strip()
     phrase = phrase[:1].upper() + phrase[1:]
@@ -603,7 +605,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     """Every accord, visite and rencontre the article states, as proposed facts (id 0, not stored)."""
     nlp = pipeline(catalog.entities.values())
     new_names: dict[str, Entity] = {}
-    catalog = _Reading(catalog, new_names)
+    reading = Reading(catalog, new_names)
     doc: Doc = nlp(article.text)
     drafts: list[Draft] = []
     previous_person: Mention | None = None
@@ -611,23 +613,23 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     for sentence in doc.sents:
         if not re.search(r"\w{3}", sentence.text):
             continue
-        mentions = _mentions(sentence, new_names, catalog.index)
+        mentions = _mentions(sentence, new_names, reading.index)
         pronoun = next((t.lower_ for t in sentence if t.dep_.startswith("nsubj") and t.pos_ == "PRON"), None)
         if pronoun in ("elle", "elles", "il", "ils") and recent_subjects:
             wanted_gender = "f" if pronoun.startswith("elle") else "m"
             same = [m for m, gender in recent_subjects if gender == wanted_gender]
             previous_person = same[-1] if same else previous_person
-        sentence_drafts = _drafts(sentence, mentions, catalog, previous_person)
+        sentence_drafts = _drafts(sentence, mentions, reading, previous_person)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
         previous_person = (subjects or people or [previous_person])[0]
         recent_subjects += [(m, _gender(m)) for m in subjects or people[:1]]
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [
-            _countries_of([m for m in mentions if m.kind in ("pays", "organisation")], catalog)
+            _countries_of([m for m in mentions if m.kind in ("pays", "organisation")], reading)
         ]
         if len(sides[0]) >= 2:
-            catalog.recent_parties = sides[0][:2]
+            reading.recent_parties = sides[0][:2]
         wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
         date_mentions = find_dates(sentence.text, article.published, past=True) if wanted else []
         future_mentions = find_dates(sentence.text, article.published, past=False) if sentence_drafts else []
@@ -653,7 +655,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             Fact(
                 id=0,
                 kind=draft.kind,
-                title=draft.title or f"{draft.kind.capitalize()} {' – '.join(catalog.name(p) for p in draft.parties)}",
+                title=draft.title or f"{draft.kind.capitalize()} {' – '.join(reading.name(p) for p in draft.parties)}",
                 status=draft.status,
                 parties=tuple(dict.fromkeys(draft.parties)),
                 people=tuple(draft.people),
