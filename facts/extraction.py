@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from facts.articles import Article
 from facts.catalog import Catalog
 from facts.model import Entity, Fact, Participant, Source, kind_of
-from facts.nlp import pipeline
+from facts.nlp import parse
 from facts.normalize import fold
 from facts.places import city_countries
 from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
@@ -603,10 +603,9 @@ class Extraction:
 
 def extract(article: Article, catalog: Catalog) -> Extraction:
     """Every accord, visite and rencontre the article states, as proposed facts (id 0, not stored)."""
-    nlp = pipeline(catalog.entities.values())
     new_names: dict[str, Entity] = {}
     reading = Reading(catalog, new_names)
-    doc: Doc = nlp(article.text)
+    doc: Doc = parse(catalog.entities.values(), article.text)
     drafts: list[Draft] = []
     previous_person: Mention | None = None
     recent_subjects: list[tuple[Mention, str]] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from facts.articles import Article, read_article
 from facts.catalog import Catalog
-from facts.extraction import extract
+from facts.extraction import Extraction, extract
 from facts.interchange import Resolver
 from facts.model import Entity, Fact
 from facts.store import FactStore
@@ -62,8 +62,16 @@ def ingest(
 ) -> IngestReport:
     """Extracts, then stores every new fact as a proposal (or approved) and merges the known ones."""
     started = time.perf_counter()
-    catalog = Catalog.from_store(store, guild_id)
-    extraction = extract(article, catalog)
+    extraction = extract(article, Catalog.from_store(store, guild_id))
+    return store_extraction(store, extraction, article.name, who, approve, guild_id, started)
+
+
+def store_extraction(
+    store: FactStore, extraction: Extraction, article_name: str, who: str, approve: bool = False,
+    guild_id: int | None = None, started: float | None = None,
+) -> IngestReport:  # fmt: skip
+    """The writing half of an ingestion, kept apart so the bot can extract without holding the store."""
+    started = started if started is not None else time.perf_counter()
     resolver = Resolver(store, guild_id)
     new_names = {entity.id: entity for entity in extraction.new_entities}
     known = [fact for fact in store.facts() if fact.review != "rejeté" and fact.guild_id == guild_id]
@@ -84,7 +92,7 @@ def ingest(
             stored = store.add_fact(replace(fact, review=review, guild_id=guild_id), who)
             known.append(stored)
             added.append(stored)
-    return IngestReport(article.name, tuple(added), tuple(merged), extraction.words, time.perf_counter() - started)
+    return IngestReport(article_name, tuple(added), tuple(merged), extraction.words, time.perf_counter() - started)
 
 
 def pending(store: FactStore, guild_id: int | None = None) -> list[Fact]:

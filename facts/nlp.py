@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from facts.model import Entity
 
 RULER = "diplobot_entities"
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 @Language.component("diplobot_paragraphs")
@@ -68,3 +68,10 @@ def pipeline(entities: Iterable[Entity]) -> Language:
 
 
 _built: dict[str, int] = {}
+
+
+def parse(entities: Iterable[Entity], text: str) -> Doc:
+    """The article parsed with a ruler for `entities`. One at a time: the ruler is shared and replaced when
+    the names change, and two servers may ingest at once from the bot's worker threads."""
+    with _lock:
+        return pipeline(entities)(text)

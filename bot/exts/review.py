@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import time
 from pathlib import Path
 
 import discord
@@ -120,29 +121,33 @@ class ArticleText(discord.ui.Modal, title="Coller un article"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ensure_moderator(interaction, self.bot.settings)
-        await propose(
-            self.bot, interaction, "article-colle.txt", self.text.value.encode(), self.published.value or None
-        )
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        text = self.text.value.encode()
+        await propose(self.bot, interaction, "article-colle.txt", text, self.published.value or None)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         await reply_with_error(interaction, describe(error), title_for(error))
 
 
 async def propose(bot, interaction: discord.Interaction, name: str, content: bytes, published: str | None) -> None:
-    """Runs the extractor on an article (off the event loop, with the other writes) and reports."""
-    from facts.articles import read_article
-    from facts.ingestion import ingest
+    """Reads and extracts off the event loop from a snapshot of the server's facts, then stores the
+    proposals with the other writes: a long article never holds the store. The reply was deferred."""
+    from facts.articles import read_article  # trafilatura and spaCy: loaded on the first article only
+    from facts.extraction import extract
+    from facts.ingestion import store_extraction
 
-    await interaction.response.defer(ephemeral=True, thinking=True)
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(content)
         try:
-            # trafilatura on a large page takes seconds: off the event loop.
             article = await asyncio.to_thread(read_article, path, published)
         except ValueError as error:
             raise editing.EditRefused(str(error)) from None
-    report = await bot.write(ingest, article, editor_for(interaction).name, False, interaction.guild_id)
+    catalog = await bot.catalog_for(interaction.guild_id)
+    extraction = await asyncio.to_thread(extract, article, catalog)
+    who = editor_for(interaction).name
+    report = await bot.write(store_extraction, extraction, article.name, who, False, interaction.guild_id, started)
     lines = [f"`#{fact.id}` {fact.kind} · {fact.title}"[:120] for fact in report.added]
     description = "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte."
     embed = discord.Embed(
@@ -175,6 +180,7 @@ async def article(interaction: discord.Interaction, fichier: discord.Attachment 
         return
     if not fichier.filename.lower().endswith((".txt", ".html", ".htm")) or fichier.size > MAX_ARTICLE_BYTES:
         raise editing.EditRefused("Joignez un fichier .txt ou .html de moins de 2 Mo.")
+    await interaction.response.defer(ephemeral=True, thinking=True)  # before the download, which can be slow
     await propose(bot, interaction, fichier.filename, await fichier.read(), None)
 
 
