@@ -34,8 +34,9 @@ HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
-    "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute".split()
+    "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe".split()
 )
+HONORIFICS = frozenset("m. mme mlle mm. monsieur madame".split())
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
 CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -53,6 +54,7 @@ class Mention:
     kind: str  # pays, organisation, personne, lieu
     span: Span
     name: str
+    side: list[str] = field(default_factory=list)  # what the title around a name-less mention says
 
 
 @dataclass
@@ -80,34 +82,77 @@ class Draft:
 # Reading the sentence
 
 
-def _mentions(sentence: Span, new_names: dict[str, Entity], index) -> list[Mention]:
+def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
     found = []
     for ent in sentence.ents:
         if ent.ent_id_:
             found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
-        elif ent.label_ == "PER" and all(t.is_title for t in ent) and (len(ent) >= 2 or _titled(ent)):
-            found.append(Mention(None, "personne", ent, ent.text))
+        elif ent.label_ == "PER":
+            name = ent[1:] if ent[0].lower_ in HONORIFICS and len(ent) > 1 else ent
+            if all(t.is_title for t in name) and (len(name) >= 2 or _titled(name) or reading.surname(name.text)):
+                found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             found.append(Mention(None, "lieu", ent, ent.text))
+    found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
     for mention in found:
         if mention.entity_id is None:
-            # The ruler matches names as written; a known name spelt otherwise is in the folded table.
-            known = index.lookup(mention.name)
-            if known:
-                mention.entity_id = known[0]
-                mention.kind = kind_of(known[0])
-                continue
-            key = fold(mention.name)
-            # A place the model tagged may be a capital or a large city (GeoNames): then its country is known.
-            country = city_countries().get(key) if mention.kind == "lieu" else None
-            entity = new_names.setdefault(
-                key,
-                Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name, country=country),
-            )
-            mention.entity_id = entity.id
-    return found
+            _identify(mention, reading)
+    found += _title_holders(sentence, found, reading)
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> list[Mention]:
+    """A subject named by title only ("le président sénégalais est attendu…", "la cheffe de la diplomatie
+    australienne a rencontré…") is the person of the article who holds that side, when there is one."""
+    holders = []
+    for token in sentence:
+        if not token.dep_.startswith("nsubj") or token.lower_ not in ROLE_WORDS:
+            continue
+        inside = _within(found, token.subtree)
+        if any(m.kind == "personne" for m in inside):
+            continue
+        side = _countries_of([m for m in inside if m.kind in ("pays", "organisation")], reading)
+        holder = reading.holder(side)
+        if holder is not None:
+            holders.append(Mention(holder.id, "personne", sentence.doc[token.i : token.i + 1], holder.name, side))
+    return holders
+
+
+def _honorific_names(sentence: Span) -> list[Span]:
+    """ "M. Barrow", "Mme Wong": names the statistical model often misses after a title of address."""
+    names = []
+    for token in sentence[:-1]:
+        if token.lower_ not in HONORIFICS or token.ent_type_:
+            continue
+        end = token.i + 1
+        while end < sentence.end and sentence.doc[end].is_title and not sentence.doc[end].ent_type_:
+            end += 1
+        if end > token.i + 1:
+            names.append(sentence.doc[token.i + 1 : end])
+    return names
+
+
+def _identify(mention: Mention, reading: Reading) -> None:
+    """A known name, else a person the article named in full before ("M. Barrow" after "Adama Barrow"),
+    else a new entity; a place the model tagged may be a capital or a large city, whose country is known."""
+    known = reading.index.lookup(mention.name)
+    if known:
+        mention.entity_id = known[0]
+        mention.kind = kind_of(known[0])
+        return
+    if mention.kind == "personne":
+        earlier = reading.surname(mention.name)
+        if earlier is not None:
+            mention.entity_id = earlier.id
+            return
+    key = fold(mention.name)
+    country = city_countries().get(key) if mention.kind == "lieu" else None
+    entity = reading.new_names.setdefault(
+        key, Entity(id=f"nouveau:{key.replace(' ', '-')}", kind=mention.kind, name=mention.name, country=country)
+    )
+    mention.entity_id = entity.id
 
 
 def _calendar_word(ent: Span) -> bool:
@@ -217,26 +262,50 @@ class Reading:
         self._catalog = catalog
         self.sides: dict[str, list[str]] = {}
         self.recent_parties: list[str] = []  # the two sides the story was last about
-        self._new = new_names  # the extractor's own entities, by folded name
+        self.trip: tuple[str, str] | None = None  # (visitor, host country) of the visit being told
+        self.new_names = new_names  # the extractor's own entities, by folded name
+
+    def surname(self, name: str) -> Entity | None:
+        """The person of the article or the catalog whose full name ends with `name`: "Barrow", "Mme Wong"."""
+        key = fold(name)
+        if not key or (" " in key and key in self.new_names):
+            return None
+        people = [e for e in self.new_names.values() if e.kind == "personne"]
+        people += [e for e in self._catalog.entities.values() if e.kind == "personne"]
+        return next((e for e in people if fold(e.name).endswith(" " + key)), None)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         found = self._catalog.entity(entity_id)
-        return found or next((e for e in self._new.values() if e.id == entity_id), None)
+        return found or next((e for e in self.new_names.values() if e.id == entity_id), None)
 
     def name(self, entity_id: str | None) -> str:
         entity = self.entity(entity_id)
         return entity.name if entity else (entity_id or "")
+
+    def holder(self, side: list[str]) -> Entity | None:
+        """The last person of the article known to speak for `side`."""
+        if not side:
+            return None
+        held = [person for person, known in self.sides.items() if known == side]
+        return self.entity(held[-1]) if held else None
+
+    def host_for(self, person_id: str | None) -> list[str]:
+        """Someone met during a visit, whose country the article does not say ("reçu par son homologue
+        Adama Barrow", "le Premier ministre Hun Manet"), is the host's."""
+        if self.trip is None or person_id == self.trip[0]:
+            return []
+        return [self.trip[1]]
 
     @property
     def index(self):
         return self._catalog.index
 
 
-def _person_side(person: Mention, mentions: list[Mention], catalog: Reading) -> list[str]:
+def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met: bool = True) -> list[str]:
     """A person's country, else the country or organisation in the title around the name, else what an
-    earlier sentence of the article said about them."""
+    earlier sentence of the article said about them, else, for someone met during a visit, the host's."""
     remembered = catalog.sides
-    own = _countries_of([person], catalog)
+    own = person.side or _countries_of([person], catalog)
     if own:
         return own
     # Compared by start: Span.sent walks the sentence each time, which long texts cannot afford.
@@ -247,10 +316,12 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading) -> 
     nearby = _within(near, role_tokens) or [
         m for m in near if abs(m.span.start - person.span.start) <= 8 and m.span.start < person.span.start
     ]
-    side = _countries_of(nearby[:1], catalog)
+    # The nearest title before the name: "les présidents argentin Javier Milei, brésilien Lula…".
+    side = _countries_of(nearby[-1:] if nearby and nearby[-1].span.start < person.span.start else nearby[:1], catalog)
+    side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
         remembered[person.entity_id] = side
-    return side or remembered.get(person.entity_id, [])
+    return side
 
 
 # Recognising events
@@ -408,13 +479,25 @@ def _anaphoric_subject(verb: Token) -> bool:
     return False
 
 
+def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
+    """The countries a subject's title names: "Le président paraguayen effectuera une visite…"."""
+    for subject in (c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ in ROLE_WORDS):
+        side = _countries_of([m for m in _within(mentions, subject.subtree) if m.kind in ("pays", "organisation")],
+                             catalog)  # fmt: skip
+        if side:
+            return side
+    return []
+
+
 def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> Draft:
     place, anchor, preposition = found
     people = [m for m in mentions if m.kind == "personne"]
     governing = trigger.head if trigger.pos_ == "NOUN" else trigger
-    visitors = (
-        _subject_people(governing, people)
-        or [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
+    titled = _subject_sides(governing, mentions, catalog)
+    visitors = _subject_people(governing, people) or (
+        []
+        if titled
+        else [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
         or [m for m in people if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
         or people
         or ([previous_person] if previous_person else [])
@@ -424,8 +507,12 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     if visitors:
         visitor = visitors[0]
         draft.people.append(Participant(visitor.entity_id, _role_before(visitor), "visiteur"))
-        draft.parties += _person_side(visitor, mentions, catalog)
-    draft.parties += [p for p in _host_country(place, catalog) if p not in draft.parties]
+        draft.parties += _person_side(visitor, mentions, catalog, met=False)
+    draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
+    host = _host_country(place, catalog)
+    draft.parties += [p for p in host if p not in draft.parties]
+    if draft.people and host and host[0] not in catalog.sides.get(draft.people[0].entity, []):
+        catalog.trip = (draft.people[0].entity, host[0])
     words = {t.lemma_.lower() for t in trigger.subtree} | {t.lemma_.lower() for t in trigger.children}
     if words & SURPRISE:
         draft.nature = "inopinée"
@@ -612,7 +699,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     for sentence in doc.sents:
         if not re.search(r"\w{3}", sentence.text):
             continue
-        mentions = _mentions(sentence, new_names, reading.index)
+        mentions = _mentions(sentence, reading)
         pronoun = next((t.lower_ for t in sentence if t.dep_.startswith("nsubj") and t.pos_ == "PRON"), None)
         if pronoun in ("elle", "elles", "il", "ils") and recent_subjects:
             wanted_gender = "f" if pronoun.startswith("elle") else "m"
