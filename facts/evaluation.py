@@ -140,14 +140,17 @@ def main() -> None:
         sys.exit(f"Pipeline d'extraction absent ({error.name}) : rien à évaluer.")
     from facts.seed_store import SEEDS_ENV, seeds_dir
 
-    heldout = GOLD_PATH.parent / "heldout"
-    for title, gold_path, articles in (
-        ("Articles fournis (../shared/seeds), annotation de référence", GOLD_PATH, seeds_dir()),
-        ("Articles réservés (tests/data/heldout), jamais utilisés pour écrire les règles", heldout / "gold.json",
-         heldout),
+    data = GOLD_PATH.parent
+    for title, gold_path, articles, detailed in (
+        ("Articles fournis (../shared/seeds), annotation de référence", GOLD_PATH, seeds_dir(), True),
+        ("Articles de développement (tests/data/dev), hors domaine, ayant servi à écrire les règles",
+         data / "dev" / "gold.json", data / "dev", True),
+        # The misses of the held-out set are not printed: reading them is how a held-out set stops being one.
+        ("Articles réservés (tests/data/heldout), jamais lus pour écrire les règles (détail masqué)",
+         data / "heldout" / "gold.json", data / "heldout", False),
     ):  # fmt: skip
-        if gold_path.parent.name == "heldout" and not gold_path.is_file():
-            continue  # a checkout without the held-out set still reports on the seeds
+        if gold_path != GOLD_PATH and not gold_path.is_file():
+            continue  # a checkout without the extra sets still reports on the seeds
         if not articles.is_dir():
             sys.exit(f"Articles sources introuvables : {articles} (définissez {SEEDS_ENV}).")
         gold = load_gold(gold_path)
@@ -159,6 +162,8 @@ def main() -> None:
         _, wrong, missed = compare(proposed, expected)
         print(f"\n{title}\n")
         print(format_table(evaluate(proposed, expected)))
+        if not detailed:
+            continue
         print(f"\nManqués ({len(missed)}) :")
         for key in _sorted(missed):
             print(f"  - {format_key(key)}")

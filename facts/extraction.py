@@ -29,13 +29,14 @@ AGREEMENT_NOUNS = frozenset(
 SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "conclure": "conclu"}
 VISIT_NOUNS = frozenset("visite voyage déplacement tournée".split())
 MEETING_NOUNS = frozenset("rencontre entretien entretiens réunion sommet pourparlers conférence".split())
-MEETING_VERBS = frozenset("rencontrer entretenir recevoir".split())
+MEETING_VERBS = frozenset("rencontrer entretenir recevoir réunir".split())
 HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
     "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe".split()
 )
+NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
 HONORIFICS = frozenset("m. mme mlle mm. monsieur madame".split())
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
 CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
@@ -46,6 +47,7 @@ ANAPHORIC_HEADS = frozenset(
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 ARRIVAL_VERBS = frozenset(("arriver",))
+EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Draft:
     confidence: float = 0.5
     anchor: Token | None = None  # the word whose clause holds the event's date, when not the trigger
     also_in: list[Span] = field(default_factory=list)  # other sentences reporting the same event
+    group: bool = False  # its sides are the two the story is about ("les deux ministres")
 
     @property
     def sentences(self) -> list[Span]:
@@ -87,11 +90,15 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
     for ent in sentence.ents:
         if ent.ent_id_:
             found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
-        elif ent.label_ == "PER":
-            name = ent[1:] if ent[0].lower_ in HONORIFICS and len(ent) > 1 else ent
-            if all(t.is_title for t in name) and (len(name) >= 2 or _titled(name) or reading.surname(name.text)):
+        elif ent.label_ in ("PER", "MISC") or _after_title(ent):
+            name = _without_title(ent)
+            if name is None or not _name_like(name) or (ent.label_ == "MISC" and name is ent):
+                continue
+            if len(name) >= 2 or _titled(name) or reading.surname(name.text):
                 found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
+            if _in_title(ent):
+                continue
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             found.append(Mention(None, "lieu", ent, ent.text))
@@ -118,6 +125,40 @@ def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> li
         if holder is not None:
             holders.append(Mention(holder.id, "personne", sentence.doc[token.i : token.i + 1], holder.name, side))
     return holders
+
+
+def _name_like(name: Span) -> bool:
+    """Capitalised words, with the particles names carry: "Mohammed Chia al-Soudani", "Lula da Silva"."""
+    return name[0].is_title and all(t.is_title or NAME_PARTICLE.match(t.text) for t in name)
+
+
+def _after_title(ent: Span) -> bool:
+    """ "les présidents argentin Javier Milei, brésilien Luiz Inácio Lula da Silva", "la ministre kényane de
+    l'Environnement, Aisha Mwangi": a name right after a nationality adjective or a comma that follows a
+    title, whatever the statistical model labelled it."""
+    before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if before is None or not ((before.ent_id_ and before.text.islower()) or before.text == ","):
+        return False
+    if before.text == "," and len(ent) < 2:
+        return False
+    return any(
+        t.lower_ in ROLE_WORDS or t.lemma_ in ROLE_WORDS
+        for t in ent.doc[max(ent.sent.start, ent.start - 12) : ent.start]
+    )
+
+
+def _in_title(ent: Span) -> bool:
+    """ "la ministre de l'Environnement et du Changement climatique": a portfolio, not an organisation."""
+    before = ent.doc[max(ent.sent.start, ent.start - 5) : ent.start]
+    return any(t.lower_ in ("ministre", "ministère", "ministres") for t in before)
+
+
+def _without_title(ent: Span) -> Span | None:
+    """The name in "Mme Wong" or "Premier ministre Pham Minh Chinh", which the model tags whole."""
+    start = 0
+    while start < len(ent) and (ent[start].lower_ in HONORIFICS | ROLE_WORDS or ent[start].lower_ == "ministre"):
+        start += 1
+    return ent[start:] if start < len(ent) else None
 
 
 def _honorific_names(sentence: Span) -> list[Span]:
@@ -272,7 +313,8 @@ class Reading:
             return None
         people = [e for e in self.new_names.values() if e.kind == "personne"]
         people += [e for e in self._catalog.entities.values() if e.kind == "personne"]
-        return next((e for e in people if fold(e.name).endswith(" " + key)), None)
+        # "M. Lula" for Luiz Inácio Lula da Silva: any word of the name but the first.
+        return next((e for e in people if key in fold(e.name).split()[1:] or fold(e.name).endswith(" " + key)), None)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         found = self._catalog.entity(entity_id)
@@ -289,6 +331,11 @@ class Reading:
         held = [person for person, known in self.sides.items() if known == side]
         return self.entity(held[-1]) if held else None
 
+    def arrive(self, country: str | None) -> None:
+        """A sentence set somewhere else ("Dans la capitale cambodgienne, …") moves the visit being told."""
+        if country and self.trip is not None and country not in self.sides.get(self.trip[0], []):
+            self.trip = (self.trip[0], country)
+
     def host_for(self, person_id: str | None) -> list[str]:
         """Someone met during a visit, whose country the article does not say ("reçu par son homologue
         Adama Barrow", "le Premier ministre Hun Manet"), is the host's."""
@@ -299,6 +346,19 @@ class Reading:
     @property
     def index(self):
         return self._catalog.index
+
+
+def _title_phrase(person: Mention) -> list[Token]:
+    """The words before a name back to the verb or the previous name: "…a rencontré le Premier ministre
+    Hun Manet" gives "le Premier ministre", not the visitor's "australienne" before the verb."""
+    doc = person.span.doc
+    words = []
+    for index in range(person.span.start - 1, max(person.span.sent.start, person.span.start - 8) - 1, -1):
+        token = doc[index]
+        if token.pos_ in ("VERB", "AUX") or token.ent_type_ in ("PER", "PERSONNE") or token.text in ";:(":
+            break
+        words.append(token)
+    return words
 
 
 def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met: bool = True) -> list[str]:
@@ -313,11 +373,10 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
         return remembered.get(person.entity_id, [])
     role_tokens = [t for t in person.span.root.head.subtree] if person.span.root.dep_ == "appos" else []
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
-    nearby = _within(near, role_tokens) or [
-        m for m in near if abs(m.span.start - person.span.start) <= 8 and m.span.start < person.span.start
-    ]
+    nearby = _within(near, role_tokens) or _within(near, _title_phrase(person))
     # The nearest title before the name: "les présidents argentin Javier Milei, brésilien Lula…".
-    side = _countries_of(nearby[-1:] if nearby and nearby[-1].span.start < person.span.start else nearby[:1], catalog)
+    nearest = max(nearby, key=lambda m: m.span.start) if nearby and not role_tokens else None
+    side = _countries_of([nearest] if nearest else nearby[:1], catalog)
     side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
         remembered[person.entity_id] = side
@@ -366,6 +425,12 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
     """The place a visit goes to: "à Tokyo", "en Ukraine", "au Pérou", on the noun or on its light verb
     ("effectuer un voyage … en Ukraine"), or what a tour "should include"."""
     places = [m for m in mentions if m.kind in ("lieu", "pays")]
+    if any(c.lower_ == "où" for c in trigger.children) and trigger.dep_ == "acl:relcl":
+        # "À Hanoï, où elle s'est rendue lundi": the place is the word the clause hangs from.
+        antecedent = _within(places, [trigger.head])
+        if antecedent:
+            case = next((c.lower_ for c in trigger.head.children if c.lower_ in PLACE_CASES), "à")
+            return antecedent[0], trigger, case
     anchors = [trigger]
     if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS:
         anchors.append(trigger.head)
@@ -383,13 +448,13 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
     people = [m for m in mentions if m.kind == "personne"]
     drafts: list[Draft] = []
     for token in sentence:
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if _negated(token) or (token.pos_ == "NOUN" and _negated(token.head)):
             continue
         if token.pos_ == "VERB" and lemma in SIGNING_VERBS:
             nouns = [
                 c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
-            ]
+            ] or _agreement_after(token)
             if nouns and not _hearsay(token):
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
                 if any(t.lower_ == "principe" for t in token.children) or "en principe" in sentence.text:
@@ -414,16 +479,29 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
         elif token.pos_ == "VERB" and (
-            (lemma in ("rendre", "visiter") and _reflexive_or_visit(token)) or lemma in ARRIVAL_VERBS
+            (lemma in ("rendre", "visiter") and _reflexive_or_visit(token))
+            or lemma in ARRIVAL_VERBS
+            or (lemma == EXPECTED and "Pass" in token.morph.get("Voice"))
         ):
             found = _visit_place(token, mentions)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
         elif (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS) or (
-            token.pos_ == "VERB" and lemma in MEETING_VERBS
+            token.pos_ in ("VERB", "ADJ") and lemma in MEETING_VERBS
         ):
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
     return [draft for draft in drafts if _enough(draft)]
+
+
+def _agreement_after(verb: Token) -> list[Token]:
+    """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
+    protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
+    for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
+        if word.pos_ in ("VERB", "AUX") or (word.is_punct and word.text in ".;:"):
+            return []
+        if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in ("NOUN", "PROPN"):
+            return [word]
+    return []
 
 
 def _enough(draft: Draft) -> bool:
@@ -431,8 +509,15 @@ def _enough(draft: Draft) -> bool:
     if draft.kind == "visite":
         return bool(draft.people or draft.parties) and draft.place is not None and len(draft.parties) >= 2
     if draft.kind == "rencontre":
-        return len(draft.people) >= 2 or (len(draft.parties) >= 2 and draft.status in ("prévue",))
+        return len(draft.people) >= 2 or (len(draft.parties) >= 2 and (draft.group or draft.status == "prévue"))
     return len(draft.parties) >= 2
+
+
+def _lemma(token: Token) -> str:
+    """The lemma, mended where the small model reads a participle as an adjective ("se sont entretenues")."""
+    if token.pos_ == "ADJ" and token.lower_.startswith("entretenu"):
+        return "entretenir"
+    return token.lemma_.lower()
 
 
 def _reflexive_or_visit(token: Token) -> bool:
@@ -468,15 +553,39 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     return Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
 
 
-def _anaphoric_subject(verb: Token) -> bool:
+def _anaphoric_subject(verb: Token, plural: bool = False) -> bool:
     """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État"."""
     for child in verb.children:
         if child.dep_.startswith("nsubj"):
-            if child.pos_ == "PRON":
+            if child.pos_ == "PRON" and (not plural or "Plur" in child.morph.get("Number")):
                 return True
-            if child.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ == "deux" for c in child.children):
+            # "les deux chefs d'État", "les ministres de l'Intérieur des deux pays"
+            if any(
+                word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ == "deux" for c in word.children)
+                for word in child.subtree
+            ):
                 return True
     return False
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb whose clause a word belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _setting(sentence: Span, mentions: list[Mention], reading: Reading) -> str | None:
+    """The country of a place that opens the sentence: "À Hanoï, …", "Dans la capitale cambodgienne, …"."""
+    root = sentence.root
+    for mention in mentions:
+        if mention.span.start >= root.i or mention.kind not in ("lieu", "pays"):
+            continue
+        head = mention.span.root if mention.kind == "lieu" else mention.span.root.head
+        if any(c.lower_ in PLACE_CASES for c in head.children):
+            host = _host_country(mention, reading)
+            return host[0] if host else None
+    return None
 
 
 def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
@@ -502,7 +611,8 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
         or people
         or ([previous_person] if previous_person else [])
     )
-    draft = Draft("visite", "prévue" if _planned(governing) or _planned(trigger) else "effectuée", sentence,
+    expected = trigger.lemma_ == EXPECTED or _planned(governing) or _planned(trigger)
+    draft = Draft("visite", "prévue" if expected else "effectuée", sentence,
                   trigger, place=place.entity_id, confidence=CONFIDENCE["visite"], anchor=anchor)  # fmt: skip
     if visitors:
         visitor = visitors[0]
@@ -511,7 +621,7 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
     host = _host_country(place, catalog)
     draft.parties += [p for p in host if p not in draft.parties]
-    if draft.people and host and host[0] not in catalog.sides.get(draft.people[0].entity, []):
+    if draft.people and len(draft.parties) >= 2 and host[0] not in catalog.sides.get(draft.people[0].entity, []):
         catalog.trip = (draft.people[0].entity, host[0])
     words = {t.lemma_.lower() for t in trigger.subtree} | {t.lemma_.lower() for t in trigger.children}
     if words & SURPRISE:
@@ -556,7 +666,25 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         mention = next(m for m in linked if m.entity_id == person)
         draft.people.append(Participant(person, _role_before(mention), "participant"))
         draft.parties += [p for p in _person_side(mention, mentions, catalog) if p not in draft.parties]
-    if not draft.people:
+    recent = catalog.recent_parties
+    if len(draft.people) < 2 and len(recent) >= 2 and _anaphoric_subject(_verb_of(trigger), plural=True):
+        # "Les deux ministres se sont entretenues", "au terme d'un entretien, les deux chefs d'État…"
+        draft.parties = list(recent)
+        draft.group = True
+        for side in recent:
+            holder = catalog.holder([side])
+            if holder is not None and holder.id not in {p.entity for p in draft.people}:
+                draft.people.append(Participant(holder.id, "", "participant"))
+    if len(draft.people) == 1:
+        # "…coprésidera avec son homologue philippin la réunion": the other side, named by its title only.
+        verb = _verb_of(trigger)
+        counterparts = [c for c in (*trigger.children, *verb.children) if any(w.lower_ == "avec" for w in c.children)]
+        for counterpart in counterparts:
+            side = _countries_of(
+                [m for m in _within(mentions, counterpart.subtree) if m.kind in ("pays", "organisation")], catalog
+            )
+            draft.parties += [p for p in side if p not in draft.parties]
+    if not draft.people and not draft.group:
         # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
         scope = {t.i for t in trigger.subtree}
         named = [m for m in mentions if m.span.start in scope or m.span.root.head.i == trigger.i]
@@ -705,6 +833,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             wanted_gender = "f" if pronoun.startswith("elle") else "m"
             same = [m for m, gender in recent_subjects if gender == wanted_gender]
             previous_person = same[-1] if same else previous_person
+        reading.arrive(_setting(sentence, mentions, reading))
         sentence_drafts = _drafts(sentence, mentions, reading, previous_person)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]

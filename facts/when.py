@@ -277,7 +277,17 @@ def _month_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool 
 
 
 def _week(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
-    return None
+    """A week has no precision of its own: its month when the whole week lies in one, else unresolved."""
+    published = base.date
+    if published is None:
+        return None
+    word = match.group(0).casefold()
+    shift = 7 if "prochaine" in word else -7 if ("derni" in word or "pass" in word) else 0
+    monday = published + timedelta(days=shift - published.weekday())
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return f"{monday.year:04d}-{monday.month:02d}"
 
 
 def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:

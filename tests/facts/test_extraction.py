@@ -113,15 +113,17 @@ def test_review_approves_or_rejects(known_names_only):
     ("text", "expected"),
     [
         ("La France et Singapour ont signé lundi un accord sur la cybersécurité.",
-         [("accord", {"pays:FR", "pays:SG"}, "2024-12-02")]),
+         [("accord", {"pays:FR", "pays:SG"}, "2024-12-02", "signé")]),
         ("La diplomate américaine Victoria Nuland s'est rendue à Kiev mardi.",
-         [("visite", {"pays:US", "pays:UA"}, "2024-12-03")]),
-        ("Le ministre japonais Takeshi Iwaya est attendu à Hanoï lundi.", []),
+         [("visite", {"pays:US", "pays:UA"}, "2024-12-03", "effectuée")]),
+        # Expected somewhere is announced, not done: the coming Monday.
+        ("Le ministre japonais Takeshi Iwaya est attendu à Hanoï lundi.",
+         [("visite", {"pays:JP", "pays:VN"}, "2024-12-09", "prévue")]),
     ],
 )  # fmt: skip
 def test_cities_and_people_after_the_review(seed_catalog, text, expected):
     facts = extract(Article("revue.txt", text, "2024-12-07", None), seed_catalog).facts
-    assert [(f.kind, set(f.parties), f.date) for f in facts] == expected
+    assert [(f.kind, set(f.parties), f.date, f.status) for f in facts] == expected
 
 
 def test_a_capitalised_first_name_is_not_a_month():

@@ -1,8 +1,9 @@
-"""Held-out evaluation: the extractor on six articles written after the rules, never used to tune them.
+"""The extractor outside the seed articles, on two sets of French news written after the rules.
 
-The articles and their gold annotation live in tests/data/heldout/. The floor checked here (0.6 precision
-and recall for accords and visits) is a regression guard, not a target: run with `pytest -s` to read the
-full table.
+- tests/data/dev: six articles (Africa, Latin America, Asia, EU trade and defence, climate, Middle East)
+  whose misses were studied to make the rules general; a floor guards what that work gained.
+- tests/data/heldout: eight articles never read by whoever writes the rules; their score is the honest
+  figure. Run with `pytest -s` or `make eval` to read both tables.
 """
 
 import json
@@ -16,42 +17,60 @@ from facts.evaluation import evaluate, format_table, match_key
 from facts.extraction import extract
 from facts.store import FactStore, shipped_store_path
 
-HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
+DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = 0.6
+DEV_FLOOR = {"precision": 0.8, "recall": 0.6}
 CHECKED_KINDS = ("accord", "visite")
 
 
-def _gold() -> dict:
-    return json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
+def _gold(folder: str) -> dict:
+    return json.loads((DATA / folder / "gold.json").read_text(encoding="utf-8"))
 
 
-def test_gold_is_consistent_with_articles():
-    gold = _gold()
+@pytest.mark.parametrize("folder", ["dev", "heldout"])
+def test_gold_is_consistent_with_articles(folder):
+    gold = _gold(folder)
     for fact in gold["facts"]:
         assert fact["article"] in gold["articles"], fact
-        text = read_article(HELDOUT / fact["article"]).text
+        text = read_article(DATA / folder / fact["article"]).text
         assert fact["evidence"] in text, fact["evidence"]
 
 
-@pytest.fixture(scope="module")
-def heldout_scores():
-    gold = _gold()
+def _scores(folder: str) -> dict:
+    gold = _gold(folder)
     catalog = Catalog.from_store(FactStore(shipped_store_path()))
     proposed = []
     for name, meta in gold["articles"].items():
-        article = read_article(HELDOUT / name, published=meta["published"])
+        article = read_article(DATA / folder / name, published=meta["published"])
         proposed.extend(match_key(fact.kind, fact.parties, fact.date) for fact in extract(article, catalog).facts)
     expected = [match_key(fact["kind"], fact["parties"], fact.get("date")) for fact in gold["facts"]]
     scores = evaluate(proposed, expected)
-    print("\nÉvaluation sur les articles réservés (tests/data/heldout) :")
+    print(f"\nÉvaluation sur tests/data/{folder} :")
     print(format_table(scores))
     return scores
 
 
+@pytest.fixture(scope="module")
+def dev_scores():
+    return _scores("dev")
+
+
+@pytest.fixture(scope="module")
+def heldout_scores():
+    return _scores("heldout")
+
+
+@pytest.mark.parametrize("kind", CHECKED_KINDS)
+def test_dev_set_keeps_what_was_gained(dev_scores, kind):
+    score = dev_scores[kind]
+    assert score.precision >= DEV_FLOOR["precision"], f"{kind} : précision {score.precision:.2f}"
+    assert score.recall >= DEV_FLOOR["recall"], f"{kind} : rappel {score.recall:.2f}"
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="hors des articles de référence, le rappel reste sous le plancher (accords 0.43, visites 0.35) : "
-    "anaphores, villes et personnes inconnues, constructions passives ; voir la note de clôture du ticket 5",
+    reason="sur les articles réservés, précision et rappel restent sous le plancher (accords 0.54/0.27, visites "
+    "0.62/0.33) : voir la note de clôture du ticket 5",
 )
 @pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_heldout_precision_and_recall_floor(heldout_scores, kind):

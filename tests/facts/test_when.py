@@ -43,7 +43,9 @@ EXAMPLES = [
     ("Il a été reçu hier.", True, ("hier", "2024-11-15", None)),
     ("L'accord a été conclu il y a dix-huit mois.", True, ("il y a dix-huit mois", "2023-05", "2023-05")),
     ("Le traité expire dans trois ans.", False, ("dans trois ans", "2027", "2027")),
-    ("Ils se sont vus la semaine dernière.", True, ("la semaine dernière", None, None)),
+    # A week is only as precise as its month, when it lies in one; a month-only date gives no week.
+    ("Ils se sont vus la semaine dernière.", True, ("la semaine dernière", "2024-11", None)),
+    ("Ils se verront la semaine prochaine.", False, ("la semaine prochaine", "2024-11", None)),
     ("Le texte du 16/11/2024 a été publié.", True, ("du 16/11/2024", "2024-11-16", "2024-11-16")),
 ]
 
@@ -142,3 +144,11 @@ def test_the_coming_days_keep_the_publication_month_only_early_in_the_month():
     assert [m.value for m in find_dates(sentence, "2024-11-01")] == ["2024-11"]
     assert [m.value for m in find_dates(sentence, "2024-11-28")] == [None]
     assert [m.value for m in find_dates(sentence, "2024-11")] == [None]
+
+
+def test_a_week_across_two_months_stays_unresolved():
+    # Friday 28 November 2025: next week runs from 1 to 7 December, last week from 17 to 23 November,
+    # and the week after a Friday 30 January runs across February.
+    assert find_dates("la semaine prochaine", "2025-11-28", past=False)[0].value == "2025-12"
+    assert find_dates("la semaine dernière", "2025-11-28", past=True)[0].value == "2025-11"
+    assert find_dates("cette semaine", "2026-01-30", past=True)[0].value is None
