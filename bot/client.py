@@ -70,12 +70,20 @@ class Diplobot(commands.Bot):
         return catalog
 
     async def write(self, operation: Callable[..., Result], *args) -> Result:
-        """Runs `operation(store, *args)` off the event loop, one write at a time; the cached catalogs
-        are rebuilt in the same step, so a lookup sees the old facts or the new ones, never a mix."""
+        """Runs `operation(store, *args)` off the event loop, one write at a time. Each cached catalog is
+        replaced by one following the write's changes (not rebuilt), so a lookup sees the old facts or
+        the new ones, never a mix, and lookups keep running on the old catalogs meanwhile."""
 
         def apply() -> tuple[Result, dict[int | None, Catalog]]:
-            result = operation(self.store, *args)
-            return result, {guild: Catalog.from_store(self.store, guild) for guild in self._catalogs}
+            with self.store.watch() as changes:
+                try:
+                    result = operation(self.store, *args)
+                except BaseException:
+                    # Whatever reached the file is read again on the next lookup.
+                    self._catalogs = {}
+                    raise
+            return result, {guild: catalog.following(changes, self.store, guild)
+                            for guild, catalog in self._catalogs.items()}  # fmt: skip
 
         async with self._write_lock:
             result, self._catalogs = await asyncio.to_thread(apply)

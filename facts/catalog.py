@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
 from facts import dates
@@ -10,7 +11,17 @@ from facts.aliases import AliasIndex
 from facts.countries import country_entities
 from facts.model import FIRMNESS, Entity, Fact
 from facts.normalize import words
-from facts.store import FactStore
+from facts.store import Change, FactStore
+
+
+def _shown(fact: Fact) -> bool:
+    # Lookups show approved facts only: proposals wait in the review queue.
+    return not fact.deleted and fact.review == "approuvé"
+
+
+def _visible(fact: Fact, guild_id: int | None, hidden: set[int]) -> bool:
+    """Global facts a server did not hide, and that server's own."""
+    return (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
 
 
 def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
@@ -21,13 +32,40 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     return {entity.id: entity for entity in country_entities()} | dict(stored)
 
 
+def _rank_key(entity_id: str, fact: Fact, direct: frozenset[str], prominence, date_key) -> tuple:
+    """How a query naming only `entity_id` orders its facts: direct before indirect, central role,
+    newest, firmest."""
+    return (entity_id in direct, prominence(fact, frozenset((entity_id,))), date_key, FIRMNESS.get(fact.status, 0),
+            -fact.id)  # fmt: skip
+
+
+def _recent_key(date_key: tuple[int, int, int], fact: Fact) -> tuple[int, int, int, int]:
+    """Ascending order of this key is newest first."""
+    return (-date_key[0], -date_key[1], -date_key[2], -fact.id)
+
+
+def _without(items: tuple | list, keys: list, key) -> tuple[list, list]:
+    """Copies of a sorted list and of its keys without the item at `key`."""
+    at = bisect_left(keys, key)
+    return [*items[:at], *items[at + 1 :]], [*keys[:at], *keys[at + 1 :]]
+
+
+def _with(items: tuple | list, keys: list, key, item) -> tuple[list, list]:
+    """Copies of a sorted list and of its keys with `item` inserted at `key`."""
+    at = bisect_left(keys, key)
+    return [*items[:at], item, *items[at:]], [*keys[:at], key, *keys[at:]]
+
+
 class Catalog:
+    """Built once, then never changed: `following` returns a new catalog after a write, sharing what the
+    write left untouched, so a lookup running meanwhile reads a consistent old catalog. Structures only
+    some queries need (the word index, ranked lists per entity, recent facts) are built on first use."""
+
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
         self.entities = known_entities(entities)
-        # Lookups show approved facts only: proposals wait in the review queue.
-        live = (f for f in facts if not f.deleted and f.review == "approuvé")
-        self.facts: tuple[Fact, ...] = tuple(sorted(live, key=lambda f: f.id))
-        self.by_id: dict[int, Fact] = {fact.id: fact for fact in self.facts}
+        live = (f for f in facts if _shown(f))
+        self.by_id: dict[int, Fact] = {fact.id: fact for fact in sorted(live, key=lambda f: f.id)}
+        self._ranked: dict[str, tuple[list[Fact], list[tuple]]] = {}
 
     @classmethod
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
@@ -38,19 +76,116 @@ class Catalog:
             for entity_id, entity in store.entities().items()
             if entity.guild_id is None or entity.guild_id == guild_id
         }
-        facts = [
-            fact
-            for fact in store.facts()
-            if (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
-        ]
-        return cls(entities, facts)
+        return cls(entities, [fact for fact in store.facts() if _visible(fact, guild_id, hidden)])
+
+    def following(self, changes: Iterable[Change], store: FactStore, guild_id: int | None) -> Catalog:
+        """This catalog after a write's `changes`: a new catalog sharing with this one what they left
+        untouched (rebuilt from the store when the entities changed or the file was reloaded)."""
+        changes = list(changes)
+        if any(change.everything for change in changes):
+            return Catalog.from_store(store, guild_id).warm()
+        hidden = store.hidden_in(guild_id)
+        new = object.__new__(Catalog)
+        new.__dict__.update(self.warm().__dict__)
+        new.__dict__["_copies"] = set()
+        for derived in ("facts", "involved_anywhere"):
+            new.__dict__.pop(derived, None)
+        # Copied now: a lookup still running on this catalog may rank an entity into it.
+        new._copied("_ranked")
+        for change in changes:
+            if change.masked_in is not None and change.masked_in != guild_id:
+                continue
+            old = new.by_id.get(change.after.id)
+            fresh = change.after if _visible(change.after, guild_id, hidden) and _shown(change.after) else None
+            if old is not None:
+                new._remove(old)
+            if fresh is not None:
+                new._add(fresh)
+        return new
+
+    def _copied(self, name: str):
+        """The structure `name`, copied once for this catalog the first time a change touches it."""
+        copies = self.__dict__.setdefault("_copies", set())
+        if name not in copies:
+            copies.add(name)
+            original = self.__dict__[name]
+            self.__dict__[name] = dict(original)
+        return self.__dict__[name]
+
+    def _built(self, name: str) -> bool:
+        return name in self.__dict__
+
+    def _remove(self, fact: Fact) -> None:
+        involved, direct = self._involved[fact.id], self._direct[fact.id]
+        date_key = self._date_keys[fact.id]
+        if self._built("word_postings"):
+            postings = self._copied("word_postings")
+            for word in self.vocabulary(fact):
+                remaining = tuple(i for i in postings[word] if i != fact.id)
+                if remaining:
+                    postings[word] = remaining
+                else:
+                    del postings[word]
+                    self.__dict__["words_sorted"], _ = _without(self.words_sorted, self.words_sorted, word)
+            self._copied("_vocabularies").pop(fact.id)
+        if self._built("_recent"):
+            recent = self._copied("_recent")
+            for kind in (None, fact.kind):
+                recent[kind] = _without(*recent[kind], _recent_key(date_key, fact))
+        ranked = self._copied("_ranked")
+        postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
+        for entity_id in involved:
+            if entity_id in ranked:
+                key = _rank_key(entity_id, fact, direct, self._prominence, date_key)
+                ranked[entity_id] = _without(*ranked[entity_id], key)
+            remaining = tuple(f for f in postings[entity_id] if f.id != fact.id)
+            if remaining:
+                postings[entity_id], posting_ids[entity_id] = remaining, posting_ids[entity_id] - {fact.id}
+            else:
+                del postings[entity_id], posting_ids[entity_id]
+        for name in ("by_id", "_involved", "_direct", "_date_keys"):
+            self._copied(name).pop(fact.id)
+
+    def _add(self, fact: Fact) -> None:
+        self._copied("by_id")[fact.id] = fact
+        involved, direct = self._involve(fact), frozenset(fact.entity_ids())
+        date_key = dates.sort_key(fact.date)
+        self._copied("_involved")[fact.id] = involved
+        self._copied("_direct")[fact.id] = direct
+        self._copied("_date_keys")[fact.id] = date_key
+        ranked = self._copied("_ranked")
+        postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
+        for entity_id in involved:
+            listed = postings.get(entity_id, ())
+            at = bisect_left(listed, fact.id, key=lambda f: f.id)
+            postings[entity_id] = (*listed[:at], fact, *listed[at:])
+            posting_ids[entity_id] = posting_ids.get(entity_id, frozenset()) | {fact.id}
+            if entity_id in ranked:
+                key = _rank_key(entity_id, fact, direct, self._prominence, date_key)
+                ranked[entity_id] = _with(*ranked[entity_id], key, fact)
+        if self._built("_recent"):
+            recent = self._copied("_recent")
+            for kind in (None, fact.kind):
+                recent[kind] = _with(*recent.get(kind, ((), [])), _recent_key(date_key, fact), fact)
+        if self._built("word_postings"):
+            vocabularies = self._copied("_vocabularies")
+            vocabularies[fact.id] = self._words_of(fact)
+            postings = self._copied("word_postings")
+            for word in vocabularies[fact.id][1]:
+                if word not in postings:
+                    self.__dict__["words_sorted"], _ = _with(self.words_sorted, self.words_sorted, word, word)
+                postings[word] = (*postings.get(word, ()), fact.id)
 
     def warm(self) -> Catalog:
         """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
-        for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "word_postings",
-                          "words_sorted", "by_kind_recent"):  # fmt: skip
+        for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys"):
             getattr(self, structure)
         return self
+
+    @cached_property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact shown, by id."""
+        return tuple(sorted(self.by_id.values(), key=lambda fact: fact.id))
 
     @cached_property
     def index(self) -> AliasIndex:
@@ -77,11 +212,11 @@ class Catalog:
 
     @cached_property
     def _involved(self) -> dict[int, frozenset[str]]:
-        return {fact.id: self._involve(fact) for fact in self.facts}
+        return {fact.id: self._involve(fact) for fact in self.by_id.values()}
 
     @cached_property
     def postings(self) -> dict[str, tuple[Fact, ...]]:
-        """Entity → the facts involving it, built once: a query that names an entity reads only those."""
+        """Entity → the facts involving it, by id: a query that names an entity reads only those."""
         lists: dict[str, list[Fact]] = {}
         for fact in self.facts:
             for entity_id in self._involved[fact.id]:
@@ -90,7 +225,7 @@ class Catalog:
 
     @cached_property
     def _direct(self) -> dict[int, frozenset[str]]:
-        return {fact.id: frozenset(fact.entity_ids()) for fact in self.facts}
+        return {fact.id: frozenset(fact.entity_ids()) for fact in self.by_id.values()}
 
     def direct(self, fact: Fact) -> frozenset[str]:
         """Parties, people and place: what the fact involves directly."""
@@ -99,7 +234,10 @@ class Catalog:
 
     @cached_property
     def _date_keys(self) -> dict[int, tuple[int, int, int]]:
-        return {fact.id: dates.sort_key(fact.date) for fact in self.facts}
+        # Many facts share a date: each distinct one is parsed once.
+        keys = {}
+        return {fact.id: keys.get(fact.date) or keys.setdefault(fact.date, dates.sort_key(fact.date))
+                for fact in self.by_id.values()}  # fmt: skip
 
     def date_key(self, fact: Fact) -> tuple[int, int, int]:
         return self._date_keys.get(fact.id) or dates.sort_key(fact.date)
@@ -108,31 +246,19 @@ class Catalog:
     def posting_ids(self) -> dict[str, frozenset[int]]:
         return {entity_id: frozenset(f.id for f in facts) for entity_id, facts in self.postings.items()}
 
-    @cached_property
-    def _ranked(self) -> dict[str, tuple[Fact, ...]]:
-        return {}
-
-    def ranked_postings(self, entity_id: str, prominence) -> tuple[Fact, ...]:
-        """An entity's facts in the order a query naming only that entity ranks them (direct before
-        indirect, central role, newest, firmest), sorted once per entity, on first use."""
+    def ranked_postings(self, entity_id: str, prominence) -> Iterator[Fact]:
+        """An entity's facts in the order a query naming only that entity ranks them (see `_rank_key`),
+        sorted once per entity, on first use, and kept sorted by later writes."""
         ranked = self._ranked.get(entity_id)
         if ranked is None:
-            group = frozenset((entity_id,))
-            ranked = tuple(
-                sorted(
-                    self.postings.get(entity_id, ()),
-                    key=lambda f: (
-                        entity_id in self.direct(f),
-                        prominence(f, group),
-                        self.date_key(f),
-                        FIRMNESS.get(f.status, 0),
-                        -f.id,
-                    ),
-                    reverse=True,
-                )
+            self._prominence = prominence
+            keyed = sorted(
+                (_rank_key(entity_id, f, self._direct[f.id], prominence, self._date_keys[f.id]), f)
+                for f in self.postings.get(entity_id, ())
             )
+            ranked = ([fact for _, fact in keyed], [key for key, _ in keyed])
             self._ranked[entity_id] = ranked
-        return ranked
+        return reversed(ranked[0])
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:
@@ -149,20 +275,27 @@ class Catalog:
         return {word: tuple(ids) for word, ids in lists.items()}
 
     @cached_property
-    def words_sorted(self) -> tuple[str, ...]:
-        return tuple(sorted(self.word_postings))
+    def words_sorted(self) -> list[str]:
+        return sorted(self.word_postings)
 
     @cached_property
-    def by_kind_recent(self) -> dict[str | None, tuple[Fact, ...]]:
-        """Facts newest first, all kinds (None) and per kind: what an empty autocomplete offers."""
-        ordered = tuple(sorted(self.facts, key=lambda f: (dates.sort_key(f.date), f.id), reverse=True))
-        return {None: ordered} | {
-            kind: tuple(f for f in ordered if f.kind == kind) for kind in {f.kind for f in ordered}
-        }
+    def _recent(self) -> dict[str | None, tuple[list[Fact], list[tuple]]]:
+        ordered = sorted((_recent_key(self._date_keys[f.id], f), f) for f in self.by_id.values())
+        recent: dict[str | None, tuple[list[Fact], list[tuple]]] = {None: ([], [])}
+        for key, fact in ordered:
+            for kind in (None, fact.kind):
+                facts, keys = recent.setdefault(kind, ([], []))
+                facts.append(fact)
+                keys.append(key)
+        return recent
+
+    def recent(self, kind: str | None) -> list[Fact]:
+        """Facts newest first, all kinds (None) or one: what an empty autocomplete offers."""
+        return self._recent.get(kind, ((), ()))[0]
 
     @cached_property
     def _vocabularies(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
-        return {fact.id: self._words_of(fact) for fact in self.facts}
+        return {fact.id: self._words_of(fact) for fact in self.by_id.values()}
 
     def _words_of(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
         headline = " ".join([fact.title, fact.nature or "", *fact.topics])

@@ -43,7 +43,7 @@ def _recent(facts: list[Fact]) -> list[Fact]:
 
 
 def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choice]:
-    recent = catalog.by_kind_recent.get(kind, ())
+    recent = catalog.recent(kind)
     if not current.strip():
         return [fact_choice(fact) for fact in recent[:MAX_CHOICES]]
     found = [ranked.fact for ranked in search(catalog, current, kind).results if ranked.covered or ranked.text_score]

@@ -1,8 +1,18 @@
-"""TinyDB storage that never leaves a half-written file and never overwrites one it cannot read.
+"""TinyDB storage: a snapshot followed by a journal of changes, in one file that is never half-written
+and never overwritten when it cannot be read.
 
-Reads are served from memory after the first load. Every write goes to a temporary file in the same
-directory, is fsynced, then atomically renamed over the store, so a crash leaves either the old or the
-new file. Inside `batch()` writes only touch memory and reach disk once, when the batch succeeds.
+The first line of the file is the compact JSON snapshot of every table. Each following line is one
+committed change, a single write or a whole batch: `{table: {doc_id: document, or null once removed}}`.
+A change therefore costs one append and one fsync, whatever the size of the store. Loading reads the
+snapshot and replays the journal. A last line without its newline is a record torn by a crash: it was
+never acknowledged, so it is ignored, and cut off before the next append. When the journal would outgrow
+a share of the snapshot, the change is written as a fresh snapshot instead (temporary file, fsync, atomic
+rename), so the journal stays short and loading stays fast; a store from before the journal (one JSON
+document, possibly indented) is read as a snapshot and rewritten on its first change.
+
+Every byte reaches the file through `_commit`, the one write path (append or snapshot). Reads are served
+from memory; the cache is dropped when the file changes under it (another process wrote it), so a
+long-running bot never builds on a stale copy of someone else's import.
 """
 
 from __future__ import annotations
@@ -10,14 +20,20 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 import orjson
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
+# The journal is folded into a new snapshot once it would exceed this share of the snapshot's size (each
+# snapshot byte is rewritten once per four journal bytes at most) or, for small stores, this many bytes.
+COMPACT_SHARE = 0.25
+COMPACT_MIN_BYTES = 256 * 1024
 
 
 class StoreError(Exception):
@@ -32,30 +48,71 @@ class NewerStore(StoreError):
     pass
 
 
-def read_document(path: Path) -> dict | None:
-    """The parsed store file, None when absent; refuses files this version must not touch."""
+def _well_formed(data: object) -> bool:
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(isinstance(record, dict) for record in table.values())
+        for table in data.values()
+    )
+
+
+def _journal_record(line: memoryview) -> dict | None:
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    well_formed = isinstance(record, dict) and all(
+        isinstance(table, dict) and all(doc is None or isinstance(doc, dict) for doc in table.values())
+        for table in record.values()
+    )
+    return record if well_formed else None
+
+
+def apply_record(data: dict, record: dict) -> None:
+    """Applies one journal record (documents set, or removed when null) to the tables."""
+    for name, documents in record.items():
+        table = data.setdefault(name, {})
+        for doc_id, document in documents.items():
+            if document is None:
+                table.pop(doc_id, None)
+            else:
+                table[doc_id] = document
+
+
+def read_store(path: Path) -> tuple[dict | None, int, int]:
+    """The tables the file holds once its journal is replayed (None when absent or empty), the offset
+    where the journal starts (0: no snapshot line to append after, a new or legacy file) and the offset
+    where the last complete record ends. Refuses files this version must not touch."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, 0, 0
     except OSError as error:
         raise StoreError(f"La base {path} ne peut pas être lue ({error.strerror}).") from None
     if not raw.strip():
-        return None
+        return None, 0, 0
+    view = memoryview(raw)
+    first_end = raw.find(b"\n")
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise CorruptStore(
-            f"La base {path} est illisible (JSON invalide : {error}). Elle est conservée telle quelle ; "
-            "restaurez une sauvegarde ou indiquez une autre base avec --db."
-        ) from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(record, dict) for record in table.values())
-        for table in data.values()
-    ):
-        raise CorruptStore(
-            f"La base {path} n'a pas la structure attendue (tables d'enregistrements JSON). Elle est conservée."
-        )
+        data = orjson.loads(view[:first_end]) if first_end > 0 else None
+    except orjson.JSONDecodeError:
+        data = None
+    if not _well_formed(data):
+        # One JSON document, as written before the journal (indented, so its first line is "{").
+        data, journal_start, position = _whole_document(path, raw), 0, len(raw)
+    else:
+        journal_start = position = first_end + 1
+        while position < len(raw):
+            end = raw.find(b"\n", position)
+            if end < 0:
+                break  # torn by a crash before its fsync returned: that change was never acknowledged
+            record = _journal_record(view[position:end])
+            if record is None:
+                raise CorruptStore(
+                    f"La base {path} est illisible (journal invalide à l'octet {position}). Elle est conservée "
+                    "telle quelle ; restaurez une sauvegarde ou indiquez une autre base avec --db."
+                )
+            apply_record(data, record)
+            position = end + 1
     version = schema_version(data)
     if version is None:
         raise CorruptStore(f"La base {path} a un numéro de format illisible. Elle est conservée.")
@@ -63,6 +120,21 @@ def read_document(path: Path) -> dict | None:
         raise NewerStore(
             f"La base {path} est au format {version}, plus récent que celui de cette version de diplobot "
             f"({SCHEMA_VERSION}). Mettez diplobot à jour ; la base n'a pas été modifiée."
+        )
+    return data, journal_start, position
+
+
+def _whole_document(path: Path, raw: bytes) -> dict:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise CorruptStore(
+            f"La base {path} est illisible (JSON invalide : {error}). Elle est conservée telle quelle ; "
+            "restaurez une sauvegarde ou indiquez une autre base avec --db."
+        ) from None
+    if not _well_formed(data):
+        raise CorruptStore(
+            f"La base {path} n'a pas la structure attendue (tables d'enregistrements JSON). Elle est conservée."
         )
     return data
 
@@ -93,58 +165,106 @@ def write_atomically(path: Path, payload: bytes) -> None:
         os.close(directory)
 
 
-class DurableStorage(Storage):
-    """orjson + in-memory cache + atomic, fsynced writes + all-or-nothing batches.
+def append_durably(path: Path, payload: bytes, at: int) -> None:
+    """Writes `payload` at offset `at`, the end of the last complete record (dropping a torn one after
+    it), and fsyncs; on failure the file is cut back to `at`, as it was."""
+    descriptor = os.open(path, os.O_WRONLY)
+    try:
+        try:
+            if os.fstat(descriptor).st_size != at:
+                os.ftruncate(descriptor, at)
+            written = os.pwrite(descriptor, payload, at)
+            if written != len(payload):
+                raise OSError(f"écriture incomplète ({written} octets sur {len(payload)})")
+            os.fsync(descriptor)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.ftruncate(descriptor, at)
+            raise
+    finally:
+        os.close(descriptor)
 
-    The cache is dropped when the file changes under it (another process wrote it), so a long-running
-    bot never writes back a stale copy over someone else's import.
-    """
+
+class DurableStorage(Storage):
+    """orjson + in-memory cache + snapshot and fsynced journal + all-or-nothing batches."""
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self._cache: dict | None = None
-        self._seen: tuple[int, int] | None = None
+        self._seen: tuple[int, int, int] | None = None
+        # Bumped each time the tables are read from disk: what was derived from the old ones is stale.
+        self.generation = 0
+        self._journal_start = 0
+        self._end = 0
+        self._touched: dict[str, set[str]] = {}
+        self._rewrite = False
         self._batch_depth = 0
-        self._dirty = False
         self._aborted = False
         self._load()
 
-    def signature(self) -> tuple[int, int] | None:
+    def signature(self) -> tuple[int, int, int] | None:
         try:
             status = self.path.stat()
         except FileNotFoundError:
             return None
-        return (status.st_mtime_ns, status.st_size)
+        return (status.st_ino, status.st_mtime_ns, status.st_size)
 
     def _load(self) -> None:
         self._seen = self.signature()
-        self._cache = read_document(self.path)
+        data, self._journal_start, self._end = read_store(self.path)
+        self._cache = {} if data is None else data
+        self._touched, self._rewrite = {}, False
+        self.generation += 1
 
-    def read(self) -> dict | None:
+    def read(self) -> dict:
         if not self._batch_depth and (self._cache is None or self.signature() != self._seen):
             self._load()
         return self._cache
 
     def write(self, data: dict) -> None:
+        """TinyDB replacing every table at once (dropping tables): written as a new snapshot."""
         self._cache = data
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self._flush()
+        self._rewrite = True
+        if not self._batch_depth:
+            self._commit()
 
-    def _flush(self) -> None:
+    def changed(self, table: str, doc_ids: Iterable[str]) -> None:
+        """Documents of `table` changed in place in the cache: they reach disk now, or with the batch."""
+        if doc_ids:
+            self._touched.setdefault(table, set()).update(doc_ids)
+        if not self._batch_depth:
+            self._commit()
+
+    def _commit(self) -> None:
+        touched, rewrite = self._touched, self._rewrite
+        self._touched, self._rewrite = {}, False
+        if not touched and not rewrite:
+            return
         try:
-            write_atomically(self.path, orjson.dumps(self._cache, option=orjson.OPT_INDENT_2))
+            record = {name: {doc_id: self._cache.get(name, {}).get(doc_id) for doc_id in sorted(ids, key=_id_order)}
+                      for name, ids in touched.items()}  # fmt: skip
+            payload = orjson.dumps(record) + b"\n"
+            journal = self._end - self._journal_start
+            if rewrite or not self._journal_start or journal + len(payload) > self._journal_limit():
+                snapshot = orjson.dumps(self._cache) + b"\n"
+                write_atomically(self.path, snapshot)
+                self._journal_start = self._end = len(snapshot)
+            else:
+                append_durably(self.path, payload, self._end)
+                self._end += len(payload)
         except BaseException:
-            # TinyDB mutated the cached tables before calling write: forget them, disk is the truth.
+            # The cached tables already hold the change: forget them, the file is the truth.
             self._cache = None
             raise
         self._seen = self.signature()
 
+    def _journal_limit(self) -> float:
+        return max(COMPACT_MIN_BYTES, COMPACT_SHARE * self._journal_start)
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Groups writes: they all reach disk at the end of the outermost batch, or none does if any
-        block inside raised, even one whose exception was caught further out."""
+        """Groups writes into one journal record written at the end of the outermost batch, or none at
+        all if any block inside raised, even one whose exception was caught further out."""
         self._batch_depth += 1
         try:
             yield
@@ -157,14 +277,66 @@ class DurableStorage(Storage):
                 self._finish_batch()
 
     def _finish_batch(self) -> None:
-        aborted, dirty = self._aborted, self._dirty
-        self._aborted = self._dirty = False
+        aborted = self._aborted
+        self._aborted = False
         if aborted:
-            self._cache = None
+            self._cache, self._touched, self._rewrite = None, {}, False
             if sys.exc_info()[0] is None:
                 raise StoreError("Modification annulée : une étape a échoué, rien n'a été enregistré.")
-        elif dirty:
-            self._flush()
+        else:
+            self._commit()
 
     def close(self) -> None:
         self._cache = None
+
+
+def _id_order(doc_id: str) -> tuple[int, str]:
+    return (len(doc_id), doc_id)
+
+
+class _TrackedTable(MutableMapping):
+    """A cached table as TinyDB's update functions see it (ids as numbers), noting the documents they
+    set, change in place or remove, so that only those are written."""
+
+    def __init__(self, documents: dict, id_class: Callable[[str], int]) -> None:
+        self._documents, self._id_class = documents, id_class
+        self.touched: set[str] = set()
+
+    def __getitem__(self, doc_id: int) -> dict:
+        document = self._documents[str(doc_id)]
+        self.touched.add(str(doc_id))  # TinyDB's `update` changes the document it gets here in place
+        return document
+
+    def __setitem__(self, doc_id: int, document: dict) -> None:
+        self._documents[str(doc_id)] = document
+        self.touched.add(str(doc_id))
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self._documents[str(doc_id)]
+        self.touched.add(str(doc_id))
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self._documents
+
+    def __iter__(self) -> Iterator[int]:
+        return map(self._id_class, list(self._documents))
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
+class JournaledTable(Table):
+    """A TinyDB table whose writes cost the size of the change: the cached table is changed in place and
+    the storage told which documents changed (TinyDB's own copies the whole table twice per write and
+    hands the storage the whole database)."""
+
+    def _update_table(self, updater: Callable[[dict[int, dict]], None]) -> None:
+        documents = self._storage.read().setdefault(self.name, {})
+        tracked = _TrackedTable(documents, self.document_id_class)
+        updater(tracked)
+        self._storage.changed(self.name, tracked.touched)
+        self.clear_cache()
+
+
+class JournaledDB(TinyDB):
+    table_class = JournaledTable

@@ -1,20 +1,24 @@
 """The fact store: facts, entities and the history of every change, in one TinyDB file.
 
 Facts are identified by their TinyDB document id. Each change bumps the fact's version and appends a
-history entry holding the fact before and after, so edits can be shown and undone.
+history entry holding the fact before and after, so edits can be shown and undone. Facts are read from
+their documents once per load of the file and then kept up to date by the store's own writes, which it
+reports to whoever watches (the bot's catalogs follow them instead of being rebuilt).
+
+Everything outside this module goes through `FactStore`: a store on a database server shared by several
+processes would be one new class with the same methods (see docs/scaling.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 import orjson
-from tinydb import TinyDB
 
 from facts.model import Entity, Fact, Participant, Source
 from facts.storage import (
@@ -22,6 +26,7 @@ from facts.storage import (
     SCHEMA_VERSION,
     CorruptStore,
     DurableStorage,
+    JournaledDB,
     StoreError,
     write_atomically,
 )
@@ -35,6 +40,18 @@ class StaleEdit(StoreError):
 
 class UnknownFact(StoreError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing a write changed: a fact (`before` is None for a new one), or a server's mask on a fact
+    (`masked_in`), or something everything derived from the store depends on (`everything`: the
+    entities, or the file reloaded after another process wrote it or a write failed)."""
+
+    before: Fact | None = None
+    after: Fact | None = None
+    masked_in: int | None = None
+    everything: bool = False
 
 
 def shipped_store_path() -> Path:
@@ -100,28 +117,61 @@ def _now() -> str:
 class FactStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._db = TinyDB(self.path, storage=DurableStorage)
+        self._db = JournaledDB(self.path, storage=DurableStorage)
         self._storage: DurableStorage = self._db.storage
         self._facts = self._db.table("facts")
         self._entities = self._db.table("entities")
         self._history = self._db.table("history")
         self._masks = self._db.table("masks")
-        self._check_records()
+        self._by_id: dict[int, Fact] = {}
+        self._generation = 0
+        self._watchers: list[list[Change]] = []
+        # Reads every record now, so a file this version cannot read is refused on opening.
+        self._all()
+        self.entities()
 
-    def _check_records(self) -> None:
-        """Refuses a file whose JSON parses but whose records this version cannot read."""
-        for table, parse in (
-            ("facts", lambda doc: fact_from_doc(doc.doc_id, doc)),
-            ("entities", entity_from_doc),
-        ):
-            for doc in self._db.table(table).all():
-                try:
-                    parse(doc)
-                except (KeyError, TypeError, ValueError, AttributeError) as error:
-                    raise CorruptStore(
-                        f"La base {self.path} est illisible : l'enregistrement {doc.doc_id} de la table "
-                        f"« {table} » est incomplet ({error!r}). Elle est conservée telle quelle."
-                    ) from None
+    def _parsed(self, table: str, parse: Callable[[str, dict], object]) -> list:
+        """Every record of `table` read with `parse`; refuses a file whose JSON parses but whose records
+        this version cannot read."""
+        parsed = []
+        for doc_id, doc in (self._storage.read().get(table) or {}).items():
+            try:
+                parsed.append(parse(doc_id, doc))
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                raise CorruptStore(
+                    f"La base {self.path} est illisible : l'enregistrement {doc_id} de la table "
+                    f"« {table} » est incomplet ({error!r}). Elle est conservée telle quelle."
+                ) from None
+        return parsed
+
+    def _all(self) -> dict[int, Fact]:
+        """Every fact, deleted ones too, by id: read once per load of the file, then kept up to date by
+        this store's writes."""
+        self._storage.read()
+        if self._generation != self._storage.generation:
+            facts = self._parsed("facts", lambda doc_id, doc: fact_from_doc(int(doc_id), doc))
+            self._by_id = {fact.id: fact for fact in facts}
+            self._generation = self._storage.generation
+            self._notify(Change(everything=True))
+        return self._by_id
+
+    @contextmanager
+    def watch(self) -> Iterator[list[Change]]:
+        """The changes made inside the block, in order, for caches built on the store to follow."""
+        changes: list[Change] = []
+        self._watchers.append(changes)
+        try:
+            yield changes
+        finally:
+            self._watchers.remove(changes)
+
+    def _notify(self, change: Change) -> None:
+        for changes in self._watchers:
+            changes.append(change)
+
+    def _changed(self, before: Fact | None, after: Fact) -> None:
+        self._all()[after.id] = after
+        self._notify(Change(before, after))
 
     @classmethod
     def open(cls, path: str | Path) -> FactStore:
@@ -156,15 +206,14 @@ class FactStore:
     # Reading
 
     def entities(self) -> dict[str, Entity]:
-        return {doc["id"]: entity_from_doc(doc) for doc in self._entities.all()}
+        return {entity.id: entity for entity in self._parsed("entities", lambda _, doc: entity_from_doc(doc))}
 
     def facts(self, include_deleted: bool = False) -> list[Fact]:
-        facts = [fact_from_doc(doc.doc_id, doc) for doc in self._facts.all()]
-        return facts if include_deleted else [fact for fact in facts if not fact.deleted]
+        facts = self._all().values()
+        return list(facts) if include_deleted else [fact for fact in facts if not fact.deleted]
 
     def get(self, fact_id: int) -> Fact | None:
-        doc = self._facts.get(doc_id=fact_id)
-        return fact_from_doc(fact_id, doc) if doc is not None else None
+        return self._all().get(fact_id)
 
     def history(self, fact_id: int | None = None) -> list[dict]:
         entries = self._history.all()
@@ -184,6 +233,7 @@ class FactStore:
                 self._entities.update(after, doc_ids=[existing[0].doc_id])
             else:
                 self._entities.insert(after)
+            self._notify(Change(everything=True))
             before = dict(existing[0]) if existing else None
             self._history.insert(
                 {"entity_id": entity.id, "fact_id": None, "action": "entité", "who": who, "at": _now(),
@@ -197,6 +247,7 @@ class FactStore:
             fact_id = self._facts.insert(doc)
             stored = fact_from_doc(fact_id, doc)
             self._record(fact_id, "création", who, None, doc)
+            self._changed(None, stored)
         return stored
 
     def update_fact(
@@ -216,12 +267,15 @@ class FactStore:
                 f"Le fait n°{fact_id} a été modifié entre-temps (version {current.version}, "
                 f"vous éditiez la version {expected_version}). Rechargez-le puis recommencez."
             )
-        updated = replace(current, **changes, version=current.version + 1)
-        before, after = fact_to_doc(current), fact_to_doc(updated)
+        before = fact_to_doc(current)
+        after = fact_to_doc(replace(current, **changes, version=current.version + 1))
+        # Read back from its document, as a reload would (tuples where `changes` may hold lists).
+        updated = fact_from_doc(fact_id, after)
         action = action or ("suppression" if changes.get("deleted") else "modification")
         with self.batch():
             self._facts.update(after, doc_ids=[fact_id])
             self._record(fact_id, action, who, before, after)
+            self._changed(current, updated)
         return updated
 
     def delete_fact(self, fact_id: int, who: str, expected_version: int | None = None) -> Fact:
@@ -248,6 +302,7 @@ class FactStore:
                 return
             action = "masquage" if hidden else "affichage"
             self._record(fact_id, action, who, None, {"guild_id": guild_id})
+            self._notify(Change(after=self.get(fact_id), masked_in=guild_id))
 
     def _record(self, fact_id: int, action: str, who: str, before: dict | None, after: dict | None) -> None:
         self._history.insert(

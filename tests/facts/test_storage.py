@@ -4,6 +4,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
 import pytest
 
 import facts.storage
@@ -40,16 +41,23 @@ def db(tmp_path) -> Path:
 
 @pytest.fixture
 def writes(monkeypatch) -> list[Path]:
-    """Paths passed to write_atomically, which still writes."""
+    """Paths written durably (a journal append or a new snapshot), which are still written."""
     calls = []
-    original = facts.storage.write_atomically
+    for name in ("write_atomically", "append_durably"):
+        original = getattr(facts.storage, name)
 
-    def counting(path: Path, payload: bytes) -> None:
-        calls.append(path)
-        original(path, payload)
+        def counting(path: Path, *args, original=original) -> None:
+            calls.append(path)
+            original(path, *args)
 
-    monkeypatch.setattr(facts.storage, "write_atomically", counting)
+        monkeypatch.setattr(facts.storage, name, counting)
     return calls
+
+
+def as_single_document(path: Path) -> None:
+    """Rewrites the store as stores were written before the journal: one indented JSON document."""
+    tables, _, _ = facts.storage.read_store(path)
+    path.write_bytes(orjson.dumps(tables, option=orjson.OPT_INDENT_2))
 
 
 def test_round_trip(tmp_path):
@@ -132,8 +140,16 @@ def test_newer_schema_refused_and_kept(tmp_path):
     assert path.read_bytes() == content
 
 
-@pytest.mark.parametrize("crashing", ["fsync", "replace"])
-def test_failed_write_keeps_old_file(db, monkeypatch, crashing):
+# A change is appended to the journal (pwrite, fsync) or, for a store from before the journal, written
+# as a new snapshot (temporary file, fsync, rename): a crash at any step leaves the file as it was.
+@pytest.mark.parametrize(
+    ("single_document", "crashing"),
+    [(False, "pwrite"), (False, "fsync"), (True, "fsync"), (True, "replace")],
+    ids=["append-write", "append-fsync", "snapshot-fsync", "snapshot-replace"],
+)
+def test_failed_write_keeps_old_file(db, monkeypatch, single_document, crashing):
+    if single_document:
+        as_single_document(db)
     store = FactStore(db)
     content, before = db.read_bytes(), state(store)
 
@@ -183,3 +199,88 @@ def test_failed_batch_changes_nothing(db, writes):
     assert writes == []
     assert db.read_bytes() == content
     assert state(store) == before
+
+
+def lines(path: Path) -> list[bytes]:
+    return path.read_bytes().splitlines()
+
+
+def test_each_change_is_one_journal_line_replayed_on_opening(db):
+    store = FactStore(db)
+    before = len(lines(db))
+    first = store.add_fact(make_fact("Premier"), who="test")
+    store.update_fact(first.id, {"title": "Premier renommé"}, who="test")
+    with store.batch():
+        store.add_fact(make_fact("Deuxième"), who="test")
+        store.delete_fact(1, who="test")
+    assert len(lines(db)) == before + 3
+    assert state(FactStore(db)) == state(store)
+
+
+def test_a_torn_last_record_is_ignored_then_cut_off(db):
+    store = FactStore(db)
+    store.add_fact(make_fact("Acquis"), who="test")
+    acknowledged = state(store)
+    with open(db, "ab") as handle:
+        handle.write(b'{"facts": {"9": {"kind": "acc')  # a crash in the middle of an append
+    reopened = FactStore(db)
+    assert state(reopened) == acknowledged
+    reopened.add_fact(make_fact("Après la panne"), who="test")
+    assert b'"acc\n' not in db.read_bytes() and not db.read_bytes().endswith(b"acc")
+    assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Acquis", "Après la panne"]
+
+
+def test_an_unreadable_record_inside_the_journal_is_refused_and_kept(db):
+    FactStore(db).add_fact(make_fact("Acquis"), who="test")
+    with open(db, "ab") as handle:
+        handle.write(b"pas du JSON\n")
+    content = db.read_bytes()
+    with pytest.raises(CorruptStore, match="journal invalide") as refused:
+        FactStore(db)
+    assert "conservée" in str(refused.value)
+    assert db.read_bytes() == content
+
+
+def test_the_journal_is_folded_into_a_new_snapshot_when_it_grows(db, monkeypatch):
+    monkeypatch.setattr(facts.storage, "COMPACT_MIN_BYTES", 4000)
+    store = FactStore(db)
+    for number in range(12):
+        store.add_fact(make_fact(f"Accord {number}"), who="test")
+    assert len(lines(db)) < 1 + 12  # folded at least once
+    assert len(db.read_bytes()) - len(lines(db)[0]) - 1 <= 4000
+    assert state(FactStore(db)) == state(store)
+    assert [entry.name for entry in db.parent.iterdir()] == [db.name]
+
+
+def test_a_store_from_before_the_journal_is_read_and_rewritten_on_its_first_change(db):
+    as_single_document(db)
+    store = FactStore(db)
+    assert [fact.title for fact in store.facts()] == ["Accord initial"]
+    store.add_fact(make_fact("Suivant"), who="test")
+    assert len(lines(db)) == 1  # the whole store as one snapshot line, the journal empty
+    store.add_fact(make_fact("Encore"), who="test")
+    assert len(lines(db)) == 2
+    assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Suivant", "Encore"]
+
+
+def test_another_process_change_is_seen(db):
+    bot, cli = FactStore(db), FactStore(db)
+    assert len(bot.facts()) == 1
+    cli.add_fact(make_fact("Importé"), who="cli")
+    assert [fact.title for fact in bot.facts()] == ["Accord initial", "Importé"]
+    added = bot.add_fact(make_fact("Par le bot"), who="bot")
+    assert added.id == 3
+    assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé", "Par le bot"]
+
+
+def test_watchers_see_each_change(db):
+    store = FactStore(db)
+    with store.watch() as changes:
+        added = store.add_fact(make_fact("Nouveau"), who="test")
+        updated = store.update_fact(added.id, {"title": "Renommé"}, who="test")
+        store.set_hidden(1, guild_id=5, hidden=True, who="test")
+    assert [(c.before, c.after, c.masked_in) for c in changes] == [
+        (None, added, None),
+        (added, updated, None),
+        (None, store.get(1), 5),
+    ]
