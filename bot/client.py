@@ -43,6 +43,7 @@ class Diplobot(commands.Bot):
         self._write_lock = asyncio.Lock()
         self._catalogs: dict[int | None, Catalog] = {}
         self._revision = store.revision()
+        self._warming: set[asyncio.Task] = set()  # word indexes being built in the background
 
     async def prepare(self) -> None:
         """Everything before talking to Discord: error handler, translations, extensions."""
@@ -67,6 +68,9 @@ class Diplobot(commands.Bot):
                     lambda: Catalog.from_store(self.store, guild_id).warm()
                 )
                 self._catalogs[guild_id] = catalog
+            warming = asyncio.create_task(asyncio.to_thread(catalog.warm_words))
+            self._warming.add(warming)
+            warming.add_done_callback(self._warming.discard)
         return catalog
 
     async def write(self, operation: Callable[..., Result], *args) -> Result:
