@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from bot.errors import describe, reply_with_error, title_for
 from bot.exts.moderation import FactForm, editor_for, ensure_moderator
-from bot.render import INFO_COLOUR, fact_embed
+from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
 from facts import editing
 from facts.forms import form_from_fact
 from facts.model import Fact
@@ -49,11 +49,8 @@ class ReviewView(discord.ui.View):
         # Acknowledged first: the write waits its turn behind other writes (an ingestion can take seconds).
         await interaction.response.defer()
         await self.bot.write(editing.review, self.fact.id, editor_for(interaction), approve)
-        await self.bot.log_change(
-            {"title": f"Fait n°{self.fact.id} {'approuvé' if approve else 'rejeté'} — {self.fact.title}"[:256],
-             "color": INFO_COLOUR, "footer": {"text": f"par {editor_for(interaction).name}"}},
-            interaction.guild_id,
-        )  # fmt: skip
+        entry = decision_entry(self.fact, "approuvé" if approve else "rejeté", editor_for(interaction).name)
+        await self.bot.log_change(entry, interaction.guild_id)
         await show_next(self.bot, interaction, edit=True, skipped=self.skipped)
         self.stop()
 
@@ -148,14 +145,8 @@ async def propose(bot, interaction: discord.Interaction, name: str, content: byt
     extraction = await asyncio.to_thread(extract, article, catalog)
     who = editor_for(interaction).name
     report = await bot.write(store_extraction, extraction, article.name, who, False, interaction.guild_id, started)
-    lines = [f"`#{fact.id}` {fact.kind} · {fact.title}"[:120] for fact in report.added]
-    description = "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte."
-    embed = discord.Embed(
-        title=f"{len(report.added)} fait(s) proposé(s) — /revue pour les relire",
-        description=description[:4000],
-        color=INFO_COLOUR,
-    )
-    embed.set_footer(text=f"{report.article} · {report.words} mots · {len(report.merged_into)} fait(s) complétés")
+    payload = proposals_message(report.added, report.article, report.words, len(report.merged_into))
+    embed = discord.Embed.from_dict(payload["embeds"][0])
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
 
