@@ -1,7 +1,8 @@
 """/revue and /article: moderators feed articles to the extractor and review what it proposes.
 
 Proposals extracted in a server belong to it and stay out of every answer until a moderator approves
-them. Buttons re-check the moderator's rights: a component custom_id can be replayed by anyone.
+them. Buttons and forms re-check the moderator's rights and the server: a component custom_id can be
+replayed by anyone, from anywhere.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import describe, reply_with_error, title_for
-from bot.exts.moderation import FactForm, editor_for, ensure_moderator
+from bot.exts.moderation import FactForm, editor_for, ensure_moderator, ensure_moderator_in
 from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
 from facts import editing
 from facts.forms import form_from_fact
@@ -39,7 +40,7 @@ class ReviewView(discord.ui.View):
         self.bot, self.fact, self.skipped = bot, fact, skipped
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator(interaction, self.bot.settings)
+        ensure_moderator_in(interaction, self.bot.settings, self.fact.guild_id)  # a proposal's own server
         return True
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
@@ -64,9 +65,8 @@ class ReviewView(discord.ui.View):
         # change made meanwhile is caught as a stale edit.
         catalog = await self.bot.catalog_for(interaction.guild_id)
         fact = self.fact
-        form = FactForm(
-            self.bot, fact.kind, fact_id=fact.id, version=fact.version, values=form_from_fact(fact, catalog.name)
-        )
+        values = form_from_fact(fact, catalog.name)
+        form = FactForm(self.bot, fact.guild_id, fact.kind, fact_id=fact.id, version=fact.version, values=values)
         await interaction.response.send_modal(form)
 
     @discord.ui.button(label="Rejeter", style=discord.ButtonStyle.danger)
@@ -112,12 +112,15 @@ class ArticleText(discord.ui.Modal, title="Coller un article"):
     text = discord.ui.TextInput(label="Texte de l'article", style=discord.TextStyle.paragraph, max_length=4000)
     published = discord.ui.TextInput(label="Date de publication (AAAA-MM-JJ)", required=False, max_length=10)
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: commands.Bot, guild_id: int | None) -> None:
         super().__init__(timeout=900)
-        self.bot = bot
+        self.bot, self.guild_id = bot, guild_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
+        return True
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        ensure_moderator(interaction, self.bot.settings)
         await interaction.response.defer(ephemeral=True, thinking=True)
         text = self.text.value.encode()
         await propose(self.bot, interaction, "article-colle.txt", text, self.published.value or None)
@@ -167,7 +170,7 @@ async def article(interaction: discord.Interaction, fichier: discord.Attachment 
     bot = interaction.client
     ensure_moderator(interaction, bot.settings)
     if fichier is None:
-        await interaction.response.send_modal(ArticleText(bot))
+        await interaction.response.send_modal(ArticleText(bot, interaction.guild_id))
         return
     if not fichier.filename.lower().endswith((".txt", ".html", ".htm")) or fichier.size > MAX_ARTICLE_BYTES:
         raise editing.EditRefused("Joignez un fichier .txt ou .html de moins de 2 Mo.")
