@@ -16,6 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cooldown import heavy
 from bot.errors import describe, reply_with_error, title_for
 from bot.exts.moderation import FactForm, editor_for, ensure_moderator, ensure_moderator_in
 from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
@@ -153,6 +154,7 @@ async def propose(bot, interaction: discord.Interaction, name: str, content: byt
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
 
+@heavy
 @app_commands.command(name="revue", description="Relire les faits proposés par l'extraction (modérateurs).")
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_messages=True)
@@ -162,6 +164,7 @@ async def revue(interaction: discord.Interaction) -> None:
     await show_next(bot, interaction, edit=False)
 
 
+@heavy
 @app_commands.command(name="article", description="Proposer les faits d'un article (fichier .txt/.html ou texte).")
 @app_commands.describe(fichier="L'article en .txt ou .html ; sans fichier, un formulaire pour coller le texte.")
 @app_commands.guild_only()

@@ -2,13 +2,16 @@
 Discord delivers it: every interaction gets an answer the spec accepts (the double checks each request),
 no exception reaches the logs, and a refused form leaves the store byte for byte as it was."""
 
+import dataclasses
 import logging
 
+import hypothesis
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.commands import COMMANDS
+from bot.settings import Rate
 from facts.forms import BOXES
 from tests.bot.conftest import SERVER
 from tests.bot.discord_double import CHANNEL_ID, chat_input, interaction, member, message_object, string_option
@@ -19,6 +22,12 @@ from tests.hostile import assert_inert, hostile_text
 SEARCHABLE = sorted(name for name, command in COMMANDS.items() if command.option_description)
 MEMBER = member(12)
 LABELS = {box.key: box.label for box in BOXES}
+
+
+@pytest.fixture
+def settings(settings):
+    """These tests are about what is typed, not how often: one member sends every example."""
+    return dataclasses.replace(settings, cooldown=Rate(10_000, 1.0))
 
 
 @pytest.fixture
@@ -37,14 +46,14 @@ def answered_cleanly(harness, caplog, reply: dict) -> dict:
     return data
 
 
-@settings(max_examples=40)
+@hypothesis.settings(max_examples=40)
 @given(name=st.sampled_from(SEARCHABLE), query=hostile_text(min_size=1))
 async def test_any_option_value_is_answered(harness, errors_logged, name, query):
     reply = await harness.slash(name, query, who=MEMBER)
     answered_cleanly(harness, errors_logged, reply)
 
 
-@settings(max_examples=40)
+@hypothesis.settings(max_examples=40)
 @given(name=st.sampled_from(SEARCHABLE), typed=hostile_text())
 async def test_any_text_being_typed_gets_suggestions(harness, errors_logged, name, typed):
     data = chat_input(name, [string_option("recherche", typed, focused=True)])
@@ -53,7 +62,7 @@ async def test_any_text_being_typed_gets_suggestions(harness, errors_logged, nam
     answered_cleanly(harness, errors_logged, reply)
 
 
-@settings(max_examples=25)
+@hypothesis.settings(max_examples=25)
 @given(content=hostile_text())
 async def test_any_message_gets_its_related_facts(harness, errors_logged, content):
     message = message_object(990_000_000_000_000_001, {"content": content}) | {"author": MEMBER["user"]}
@@ -65,7 +74,7 @@ async def test_any_message_gets_its_related_facts(harness, errors_logged, conten
     answered_cleanly(harness, errors_logged, reply)
 
 
-@settings(max_examples=40)
+@hypothesis.settings(max_examples=40)
 @given(form=forms)
 async def test_any_form_is_answered_and_a_refused_one_changes_nothing(harness, seed_store, errors_logged, form):
     opened = await harness.send(interaction(2, fait("ajouter", type="accord"), SERVER, MODERATOR))
@@ -77,7 +86,7 @@ async def test_any_form_is_answered_and_a_refused_one_changes_nothing(harness, s
         assert seed_store.path.read_bytes() == before
 
 
-@settings(max_examples=8)
+@hypothesis.settings(max_examples=8)
 @given(text=hostile_text(min_size=1, max_size=4000))
 async def test_any_pasted_article_is_answered(harness, errors_logged, text):
     opened = await harness.send(interaction(2, chat_input("article"), SERVER, MODERATOR))
