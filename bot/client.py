@@ -13,6 +13,7 @@ import yarl
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
+from bot.cooldown import Cooldowns
 from bot.errors import handle_app_command_error
 from bot.settings import Settings
 from bot.sync import registration_payloads, sync, sync_if_changed
@@ -40,6 +41,7 @@ class Diplobot(commands.Bot):
         self.settings = settings
         self.store = store
         self.force_sync = force_sync
+        self.cooldowns = Cooldowns(settings.cooldown)
         self._write_lock = asyncio.Lock()
         self._catalogs: dict[int | None, Catalog] = {}
         self._revision = store.revision()

@@ -22,6 +22,7 @@ class Command:
     example: str
     answer: Callable[[Catalog, str], Answer]
     english: tuple[str, str, str]  # name, description, option description for English-locale users
+    heavy: bool = False  # searches every fact: rate-limited per member on Discord (bot.cooldown)
 
 
 COMMANDS: dict[str, Command] = {
@@ -46,7 +47,7 @@ COMMANDS: dict[str, Command] = {
                 "Mots ou question (ex. quand l'accord Japon UE entre-t-il en vigueur ?)",
                 "quand l'accord Japon UE entre-t-il en vigueur ?", answers.chercher,
                 ("search", "Free search or question over every fact.",
-                 "Words or question (e.g. when does the Japan EU agreement enter into force?)")),
+                 "Words or question (e.g. when does the Japan EU agreement enter into force?)"), heavy=True),
         Command("chronologie", "Les faits impliquant un pays, une organisation ou une personne, par date.",
                 "Pays, organisations ou personnes (ex. Japon Ukraine)", "Japon Ukraine", answers.chronologie,
                 ("timeline", "Facts involving a country, organisation or person, by date.",

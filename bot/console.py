@@ -11,21 +11,25 @@ from rich.table import Table
 from rich.text import Text
 
 INLINE_COLUMNS = 3
-_MARKUP = re.compile(r"\*\*(.+?)\*\*|`(.+?)`")
+# What Discord reads in the payloads, in its order: an escaped character, then bold and code spans.
+_MARKUP = re.compile(r"\\([^0-9A-Za-z\s])|(\*\*)|`([^`]+)`")
 
 
 def discord_text(value: str, style: str = "") -> Text:
-    """Discord's markdown subset used by the payloads (**bold**, `code`), line breaks kept."""
+    """Discord's markdown subset used by the payloads (**bold**, `code`, escaped characters shown as
+    themselves), line breaks kept."""
     text = Text(style=style)
-    position = 0
+    position, bold = 0, False
     for match in _MARKUP.finditer(value):
-        text.append(value[position : match.start()])
+        text.append(value[position : match.start()], style="bold" if bold else "")
         if match[1] is not None:
-            text.append(match[1], style="bold")
+            text.append(match[1], style="bold" if bold else "")
+        elif match[2] is not None:
+            bold = not bold
         else:
-            text.append(match[2], style="cyan")
+            text.append(match[3], style="cyan")
         position = match.end()
-    text.append(value[position:])
+    text.append(value[position:], style="bold" if bold else "")
     return text
 
 
@@ -37,7 +41,7 @@ def _fields(fields: list[dict]) -> list:
             grid = Table.grid(padding=(0, 3))
             for _ in row:
                 grid.add_column()
-            grid.add_row(*[Group(Text(f["name"], style="bold"), discord_text(f["value"])) for f in row])
+            grid.add_row(*[Group(discord_text(f["name"], "bold"), discord_text(f["value"])) for f in row])
             blocks.append(grid)
             row.clear()
 
@@ -48,7 +52,7 @@ def _fields(fields: list[dict]) -> list:
                 flush()
         else:
             flush()
-            blocks.append(Group(Text(field["name"], style="bold"), discord_text(field["value"])))
+            blocks.append(Group(discord_text(field["name"], "bold"), discord_text(field["value"])))
     flush()
     return blocks
 
@@ -63,7 +67,7 @@ def embed_panel(embed: dict) -> Panel:
     colour = f"#{embed.get('color', 0x6E7781):06x}"
     return Panel(
         Group(*parts),
-        title=Text(embed.get("title", ""), style="bold"),
+        title=discord_text(embed.get("title", ""), "bold"),
         title_align="left",
         border_style=colour,
         padding=(0, 1),

@@ -4,6 +4,7 @@ only, and logs the unexpected ones."""
 from __future__ import annotations
 
 import logging
+import math
 
 import discord
 from discord import app_commands
@@ -19,6 +20,8 @@ def title_for(error: Exception) -> str:
     original = getattr(error, "original", error)
     if isinstance(original, InvalidDocument):
         return "Formulaire à corriger"
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return "Un instant"
     if isinstance(original, StoreError):
         return "Modification refusée"
     if isinstance(error, app_commands.CheckFailure):
@@ -32,7 +35,7 @@ def describe(error: Exception) -> str:
     if isinstance(original, StoreError | InvalidDocument):
         return str(original)
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Doucement : réessayez dans {error.retry_after:.0f} s."
+        return f"Doucement… réessayez dans {math.ceil(error.retry_after)} s."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "Cette commande ne s'utilise que sur un serveur."
     if isinstance(error, app_commands.CheckFailure):

@@ -1,7 +1,9 @@
 """Core answers → Discord message payloads (plain dicts, as sent in an interaction callback's `data`).
 
 This module does not import discord: the console prints these very payloads, so what a user sees in the
-terminal is what Discord would show. Every payload carries `allowed_mentions` with nothing to ping.
+terminal is what Discord would show. Every payload carries `allowed_mentions` with nothing to ping, and
+every text that does not come from this module goes through bot.markdown first, so stored facts cannot
+add markup, mentions or links of their own.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
 
+from bot.markdown import inert, link, plain
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
 from facts.catalog import Catalog
@@ -90,10 +93,10 @@ def _with_flag(catalog: Catalog, entity_id: str | None) -> str:
     """The entity's name behind its flag, or its country's flag for a city or a person."""
     entity = catalog.entity(entity_id)
     if entity is None:
-        return entity_id or ""
+        return inert(entity_id or "")
     country = catalog.entity(f"pays:{entity.country}") if entity.country else None
     flag = entity.flag or (country.flag if country else None)
-    return f"{flag} {entity.name}" if flag else entity.name
+    return inert(f"{flag} {entity.name}" if flag else entity.name)
 
 
 SEASON_PREPOSITIONS = {"printemps": "au", "été": "en", "automne": "à l'", "hiver": "en"}
@@ -119,16 +122,21 @@ def _when(value: str | None) -> str:
     return f"en {text}"
 
 
+def _listed(texts: Sequence[str]) -> str:
+    return ", ".join(map(inert, texts))
+
+
 def fact_line(fact: Fact) -> str:
     when = dates.format_fr(fact.date) if fact.date else "date inconnue"
-    return f"`#{fact.id}` {KIND_ICONS[fact.kind]} {fact.title} — {when}"
+    return f"`#{fact.id}` {KIND_ICONS[fact.kind]} {inert(fact.title)} — {when}"
 
 
 def _people_fields(catalog: Catalog, fact: Fact) -> list[dict]:
     by_part: dict[str, list[str]] = {}
     for participant in fact.people:
-        name = catalog.name(participant.entity)
-        by_part.setdefault(participant.part, []).append(f"{name} — {participant.role}" if participant.role else name)
+        name = inert(catalog.name(participant.entity))
+        role = inert(participant.role)
+        by_part.setdefault(participant.part, []).append(f"{name} — {role}" if role else name)
     return [_field(PEOPLE_HEADINGS.get(part, part.capitalize()), "\n".join(names)) for part, names in by_part.items()]
 
 
@@ -142,7 +150,8 @@ def _quote_field(fact: Fact) -> dict | None:
     first = fact.sources[0]
     published = _published(first)
     more = f"\n(+{len(fact.sources) - 1} autre(s) citation(s) : /source {fact.id})" if len(fact.sources) > 1 else ""
-    return _field("Source", f"« {clip(first.quote, MAX_QUOTE_SHOWN)} »\n— {first.article}{published}{more}")
+    quote = inert(clip(first.quote, MAX_QUOTE_SHOWN))
+    return _field("Source", f"« {quote} »\n— {inert(first.article)}{published}{more}")
 
 
 def _fact_fields(catalog: Catalog, fact: Fact) -> dict[str, dict]:
@@ -159,13 +168,13 @@ def _fact_fields(catalog: Catalog, fact: Fact) -> dict[str, dict]:
             dates.format_fr(fact.date_in_force) if fact.date_in_force else "non précisée",
             True,
         )
-    status = fact.status + (f" · {fact.nature}" if fact.nature else "")
+    status = inert(fact.status) + (f" · {inert(fact.nature)}" if fact.nature else "")
     fields["status"] = _field("Statut", status, inline=True)
     people = _people_fields(catalog, fact)
     for number, field in enumerate(people):
         fields[f"people{number or ''}"] = field
     if fact.topics:
-        fields["topics"] = _field("Domaines" if fact.kind == "accord" else "Sujets", ", ".join(fact.topics))
+        fields["topics"] = _field("Domaines" if fact.kind == "accord" else "Sujets", _listed(fact.topics))
     quote = _quote_field(fact)
     if quote:
         fields["source"] = quote
@@ -176,7 +185,7 @@ def _people_sentence(catalog: Catalog, fact: Fact) -> str:
     """Who took part, by part: signatories are never confused with those merely present."""
     by_part: dict[str, list[str]] = {}
     for participant in fact.people:
-        by_part.setdefault(participant.part, []).append(catalog.name(participant.entity))
+        by_part.setdefault(participant.part, []).append(inert(catalog.name(participant.entity)))
     phrases = [f"{PEOPLE_HEADINGS.get(part, part).lower()} : {', '.join(names)}" for part, names in by_part.items()]
     if fact.kind == "accord" and "signataire" not in by_part:
         phrases.insert(0, "signataires non précisés dans les sources")
@@ -184,7 +193,7 @@ def _people_sentence(catalog: Catalog, fact: Fact) -> str:
 
 
 def _focus_sentence(catalog: Catalog, fact: Fact, focus: str, today: Date) -> str:
-    title = f"**{fact.title}**"
+    title = f"**{inert(fact.title)}**"
     if focus == "date_in_force":
         if not fact.date_in_force:
             return f"{title} : la date d'entrée en vigueur n'est pas précisée dans les sources."
@@ -192,20 +201,19 @@ def _focus_sentence(catalog: Catalog, fact: Fact, focus: str, today: Date) -> st
         verb = "est entré en vigueur" if dates.sort_key(fact.date_in_force) <= now else "entrera en vigueur"
         return f"{title} : {verb} {_when(fact.date_in_force)}."
     if focus == "date":
-        return f"{title} : {STATUS_PHRASES.get(fact.status, fact.status)} {_when(fact.date)}."
+        return f"{title} : {STATUS_PHRASES.get(fact.status) or inert(fact.status)} {_when(fact.date)}."
     if focus == "place":
         return f"{title} : {_with_flag(catalog, fact.place) if fact.place else 'lieu non précisé'}."
     if focus == "people":
         return f"{title} : {_people_sentence(catalog, fact)}."
     if focus == "topics":
-        return f"{title} : {', '.join(fact.topics) or 'domaines non précisés'}."
+        return f"{title} : {_listed(fact.topics) or 'domaines non précisés'}."
     return title
 
 
 def fact_embed(catalog: Catalog, fact: Fact, focus: str | None = None, others: Sequence[Fact] = ()) -> dict:
-    flags = " ".join(
-        entity.flag for entity in (catalog.entity(p) for p in fact.parties) if entity is not None and entity.flag
-    )
+    entities = (catalog.entity(party) for party in fact.parties)
+    flags = inert(" ".join(entity.flag for entity in entities if entity is not None and entity.flag))
     fields = _fact_fields(catalog, fact)
     ordered = list(fields.values())
     if focus:
@@ -215,26 +223,26 @@ def fact_embed(catalog: Catalog, fact: Fact, focus: str | None = None, others: S
         lines = [fact_line(other) for other in others]
         ordered.append(_field(f"Autres résultats ({len(others)})", "\n".join(lines)))
     embed = {
-        "title": clip(f"{flags} {fact.title}".strip(), LIMITS["title"]),
+        "title": clip(f"{flags} {inert(fact.title)}".strip(), LIMITS["title"]),
         "color": COLOURS[fact.kind],
         "fields": ordered[:25],
         "footer": {"text": clip(_footer(fact), LIMITS["footer"])},
     }
     if fact.summary:
-        embed["description"] = clip(fact.summary, LIMITS["description"])
+        embed["description"] = clip(inert(fact.summary, multiline=True), LIMITS["description"])
     return embed
 
 
 def _footer(fact: Fact) -> str:
     articles = list(dict.fromkeys(source.article for source in fact.sources))
-    return f"Fait n°{fact.id} · {fact.kind} · " + (", ".join(articles) or "sans source")
+    return plain(f"Fait n°{fact.id} · {fact.kind} · " + (", ".join(articles) or "sans source"))
 
 
 def results_menu(facts: Sequence[Fact], shown: int) -> dict:
     """An action row with a select menu to show another of the facts found (values are fact ids)."""
     options = [
         {
-            "label": clip(f"{fact.title}", 100),
+            "label": clip(plain(fact.title) or f"Fait n°{fact.id}", 100),
             "value": str(fact.id),
             "description": clip(f"{fact.kind} · {dates.format_fr(fact.date)}", 100),
             "emoji": {"name": KIND_ICONS[fact.kind]},
@@ -248,7 +256,7 @@ def results_menu(facts: Sequence[Fact], shown: int) -> dict:
 
 def _fact_list(catalog: Catalog, answer: FactList, today: Date) -> dict:
     first, others = answer.facts[0], answer.facts[1:]
-    content = [answer.note] if answer.note else []
+    content = [inert(answer.note)] if answer.note else []
     if answer.focus:
         content.append(_focus_sentence(catalog, first, answer.focus, today))
     payload = _message([fact_embed(catalog, first, answer.focus, others)], "\n".join(content) or None)
@@ -263,15 +271,15 @@ def _person(catalog: Catalog, answer: PersonCard) -> dict:
     if person.country:
         fields.append(_field("Pays", _with_flag(catalog, f"pays:{person.country}"), inline=True))
     if person.aliases:
-        fields.append(_field("Aussi appelé", ", ".join(person.aliases[:10]), inline=True))
+        fields.append(_field("Aussi appelé", _listed(person.aliases[:10]), inline=True))
     lines = [fact_line(fact) for fact in answer.facts[:MAX_LIST_LINES]]
     fields.append(_field(f"Faits liés ({len(answer.facts)})", "\n".join(lines) or "aucun pour l'instant"))
     embed = {
-        "title": clip(f"👤 {person.name}", LIMITS["title"]),
-        "description": clip("\n".join(person.roles) or "Rôle non renseigné.", LIMITS["description"]),
+        "title": clip(f"👤 {inert(person.name)}", LIMITS["title"]),
+        "description": clip("\n".join(map(inert, person.roles)) or "Rôle non renseigné.", LIMITS["description"]),
         "color": INFO_COLOUR,
         "fields": fields,
-        "footer": {"text": f"Entité {person.id}"},
+        "footer": {"text": clip(plain(f"Entité {person.id}"), LIMITS["footer"])},
     }
     return _message([embed])
 
@@ -296,12 +304,11 @@ def _sources(answer: SourceList) -> dict:
     for number, source in enumerate(fact.sources[:25], 1):
         where = f"caractères {source.start}–{source.end}" if source.start is not None else "position inconnue"
         published = _published(source)
-        link = f"\n{source.url}" if source.url else ""
-        fields.append(
-            _field(f"{number}. {source.article}{published}", f"« {clip(source.quote, 900)} »\n({where}){link}")
-        )
+        url = f"\n{link(source.url)}" if source.url else ""
+        quote = inert(clip(source.quote, 900))
+        fields.append(_field(f"{number}. {inert(source.article)}{published}", f"« {quote} »\n({where}){url}"))
     embed = {
-        "title": clip(f"Sources du fait n°{fact.id} : {fact.title}", LIMITS["title"]),
+        "title": clip(f"Sources du fait n°{fact.id} : {inert(fact.title)}", LIMITS["title"]),
         "color": COLOURS[fact.kind],
         "fields": fields,
         "footer": {"text": f"Fait n°{fact.id} · {len(fact.sources)} citation(s)"},
@@ -312,11 +319,11 @@ def _sources(answer: SourceList) -> dict:
 def _not_found(answer: NotFound) -> dict:
     embed = {
         "title": "Aucun résultat",
-        "description": clip(answer.message, LIMITS["description"]),
+        "description": clip(inert(answer.message), LIMITS["description"]),
         "color": ERROR_COLOUR,
     }
     if answer.suggestions:
-        embed["fields"] = [_field("Vouliez-vous dire…", "\n".join(answer.suggestions))]
+        embed["fields"] = [_field("Vouliez-vous dire…", "\n".join(map(inert, answer.suggestions)))]
     return _message([embed], ephemeral=True)
 
 
@@ -341,7 +348,7 @@ def help_message(commands: Sequence[tuple[str, str, str]]) -> dict:
 def error_message(text: str, title: str = "Impossible de répondre") -> dict:
     embed = {
         "title": title,
-        "description": clip(text, LIMITS["description"]),
+        "description": clip(inert(text, multiline=True), LIMITS["description"]),
         "color": ERROR_COLOUR,
     }
     return _message([embed], ephemeral=True)
@@ -404,10 +411,10 @@ def history_message(catalog: Catalog, fact_id: int, changes: Sequence, shared: b
     blocks = []
     for change in changes:
         version = f"v{change.version} · " if change.version else ""
-        lines = [f"**{version}{change.action}** par {change.who}, {_timestamp(change.at)}"]
+        lines = [f"**{version}{change.action}** par {inert(change.who)}, {_timestamp(change.at)}"]
         lines += [
-            f"  {FIELD_LABELS.get(field, field)} : {clip(_shown(catalog, field, old), 120)} → "
-            f"{clip(_shown(catalog, field, new), 120)}"
+            f"  {FIELD_LABELS.get(field, field)} : {inert(clip(_shown(catalog, field, old), 120))} → "
+            f"{inert(clip(_shown(catalog, field, new), 120))}"
             for field, old, new in change.fields
         ]
         blocks.append("\n".join(lines))
@@ -427,12 +434,33 @@ def history_message(catalog: Catalog, fact_id: int, changes: Sequence, shared: b
     return _message([embed], ephemeral=True)
 
 
+def decision_entry(fact: Fact, decision: str, who: str) -> dict:
+    """The log channel's entry for a proposal approved or rejected in the review."""
+    return {
+        "title": clip(f"Fait n°{fact.id} {decision} — {inert(fact.title)}", LIMITS["title"]),
+        "color": INFO_COLOUR,
+        "footer": {"text": clip(plain(f"par {who}"), LIMITS["footer"])},
+    }
+
+
+def proposals_message(added: Sequence[Fact], article: str, words: int, completed: int) -> dict:
+    """What /article answers: the facts it proposed, waiting in /revue."""
+    lines = [clip(f"`#{fact.id}` {fact.kind} · {inert(fact.title)}", 120) for fact in added]
+    embed = {
+        "title": f"{len(added)} fait(s) proposé(s) — /revue pour les relire",
+        "description": clip("\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte.", 4000),
+        "color": INFO_COLOUR,
+        "footer": {"text": clip(plain(f"{article} · {words} mots · {completed} fait(s) complétés"), LIMITS["footer"])},
+    }
+    return _message([embed], ephemeral=True)
+
+
 def change_message(
     catalog: Catalog, fact: Fact, action: str, who: str, where: str, new_names: Sequence[str] = ()
 ) -> dict:
     """Confirmation to the moderator, and the entry for the log channel (which says which server)."""
     embed = fact_embed(catalog, fact)
-    embed["title"] = clip(f"Fait n°{fact.id} {action} — {fact.title}", LIMITS["title"])
-    embed["footer"] = {"text": clip(f"par {who} · {where} · version {fact.version}", LIMITS["footer"])}
-    content = f"Nouvelles entités créées : {', '.join(new_names)}." if new_names else None
+    embed["title"] = clip(f"Fait n°{fact.id} {action} — {inert(fact.title)}", LIMITS["title"])
+    embed["footer"] = {"text": clip(plain(f"par {who} · {where} · version {fact.version}"), LIMITS["footer"])}
+    content = f"Nouvelles entités créées : {_listed(new_names)}." if new_names else None
     return _message([embed], content, ephemeral=True)

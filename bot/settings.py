@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +18,24 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Rate:
+    """At most `uses` calls in `seconds`, per member and per heavy command."""
+
+    uses: int
+    seconds: float
+
+
+DEFAULT_COOLDOWN = Rate(5, 60.0)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     token: str | None
     db: Path
     guild_id: int | None
     mod_role_ids: tuple[int, ...]
     log_channel_id: int | None
+    cooldown: Rate = DEFAULT_COOLDOWN
     # For tests only: a local Discord double's HTTP API base and gateway URL instead of Discord's.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -43,6 +56,32 @@ def _snowflake(name: str, raw: str | None) -> int | None:
     return value
 
 
+def _token(name: str, raw: str | None) -> str | None:
+    """The bot token, or None when unset. Its value is never put in a message: a message may be logged."""
+    token = (raw or "").strip() or None
+    if token is not None and (any(char.isspace() for char in token) or not token.isprintable()):
+        raise SettingsError(
+            f"{name} contient des espaces ou des caractères invisibles : collez le jeton seul, "
+            "sans guillemets ni « Bot » devant."
+        )
+    return token
+
+
+def _rate(name: str, raw: str | None) -> Rate:
+    if raw is None or not raw.strip():
+        return DEFAULT_COOLDOWN
+    uses, _, seconds = raw.strip().partition("/")
+    try:
+        rate = Rate(int(uses), float(seconds))
+    except ValueError:
+        rate = None
+    if rate is None or rate.uses < 1 or not (math.isfinite(rate.seconds) and rate.seconds > 0):
+        raise SettingsError(
+            f"{name} doit s'écrire N/S, au plus N appels en S secondes par membre (par exemple 5/60), pas « {raw} »."
+        )
+    return rate
+
+
 def _loopback_url(name: str, raw: str | None) -> str | None:
     """The test-only endpoints may only point at this machine: the bot sends its token there."""
     if raw is None or not raw.strip():
@@ -61,11 +100,12 @@ def load_settings(env_file: Path | None = Path(".env")) -> Settings:
         value for part in roles.replace(";", ",").split(",") if (value := _snowflake("DIPLOBOT_MOD_ROLE_IDS", part))
     )
     return Settings(
-        token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
+        token=_token("DISCORD_TOKEN", os.environ.get("DISCORD_TOKEN")),
         db=Path(os.environ.get("DIPLOBOT_DB", "").strip() or DEFAULT_DB),
         guild_id=_snowflake("DIPLOBOT_GUILD_ID", os.environ.get("DIPLOBOT_GUILD_ID")),
         mod_role_ids=role_ids,
         log_channel_id=_snowflake("DIPLOBOT_LOG_CHANNEL_ID", os.environ.get("DIPLOBOT_LOG_CHANNEL_ID")),
+        cooldown=_rate("DIPLOBOT_COOLDOWN", os.environ.get("DIPLOBOT_COOLDOWN")),
         api_base=_loopback_url("DIPLOBOT_API_BASE", os.environ.get("DIPLOBOT_API_BASE")),
         gateway_url=_loopback_url("DIPLOBOT_GATEWAY_URL", os.environ.get("DIPLOBOT_GATEWAY_URL")),
     )

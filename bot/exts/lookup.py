@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.commands import COMMANDS, Command, Reply, answer, related, show_result
+from bot.cooldown import heavy
 from bot.errors import describe, reply_with_error, title_for
 from bot.render import EPHEMERAL, RESULTS_MENU_ID
 from facts.completion import complete
@@ -112,6 +113,8 @@ def slash_command(bot: commands.Bot, command: Command) -> app_commands.Command:
         await respond(interaction, recherche)
 
     slash = app_commands.Command(name=command.name, description=command.description, callback=with_option)
+    if command.heavy:
+        heavy(slash)
 
     @slash.autocomplete("recherche")
     async def suggest(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -132,7 +135,7 @@ def related_facts_menu(bot: commands.Bot) -> app_commands.ContextMenu:
         catalog = await bot.catalog_for(interaction.guild_id)
         await send_reply(bot, interaction, await asyncio.to_thread(related, catalog, message.content))
 
-    return app_commands.ContextMenu(name="Faits liés", callback=related_facts)
+    return heavy(app_commands.ContextMenu(name="Faits liés", callback=related_facts))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -2,7 +2,8 @@
 
 Discord's default_permissions only hides the group from members without Manage Messages; it is a hint
 the server can override, so every path that writes checks the member's rights again when it runs,
-including modal submissions, which anyone could replay. Replies are deferred before any write: writes
+including modal submissions and buttons, which anyone could replay, and only in the server where the
+form or button was opened. Replies are deferred before any write: writes
 wait their turn behind one lock and must not outlast Discord's three seconds.
 """
 
@@ -46,6 +47,14 @@ def ensure_moderator(interaction: discord.Interaction, settings: Settings) -> No
         raise app_commands.CheckFailure("not a moderator")
 
 
+def ensure_moderator_in(interaction: discord.Interaction, settings: Settings, guild_id: int | None) -> None:
+    """For a form or a button: the member's rights now, in the server it was opened in. A custom_id
+    replayed from another server must neither change that server's facts nor show them."""
+    ensure_moderator(interaction, settings)
+    if interaction.guild_id != guild_id:
+        raise editing.EditRefused("Ce formulaire ou ce bouton vient d'un autre serveur : rien n'a été modifié.")
+
+
 def editor_for(interaction: discord.Interaction) -> Editor:
     return Editor(f"{interaction.user.name} ({interaction.user.id})", interaction.guild_id)
 
@@ -74,6 +83,7 @@ class FactForm(discord.ui.Modal):
     def __init__(
         self,
         bot: commands.Bot,
+        guild_id: int | None,
         kind: str,
         status: str | None = None,
         fact_id: int | None = None,
@@ -82,7 +92,8 @@ class FactForm(discord.ui.Modal):
     ) -> None:
         title = f"Nouveau fait : {kind}" if fact_id is None else f"Corriger le fait n°{fact_id}"
         super().__init__(title=title[:45], timeout=900)
-        self.bot, self.kind, self.status, self.fact_id, self.version = bot, kind, status, fact_id, version
+        self.bot, self.guild_id, self.kind, self.status = bot, guild_id, kind, status
+        self.fact_id, self.version = fact_id, version
         self.boxes: dict[str, discord.ui.TextInput] = {}
         for box in BOXES:
             text_input = discord.ui.TextInput(
@@ -96,8 +107,11 @@ class FactForm(discord.ui.Modal):
             self.boxes[box.key] = text_input
             self.add_item(text_input)
 
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
+        return True
+
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        ensure_moderator(interaction, self.bot.settings)
         record = record_from_form(self.kind, {key: box.value for key, box in self.boxes.items()}, self.status)
         await interaction.response.defer(ephemeral=True, thinking=True)
         known_before = set((await self.bot.catalog_for(interaction.guild_id)).entities)
@@ -120,12 +134,19 @@ class ReopenForm(discord.ui.View):
         super().__init__(timeout=600)
         self.form = form
 
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator_in(interaction, self.form.bot.settings, self.form.guild_id)
+        return True
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
+        await reply_with_error(interaction, describe(error), title_for(error))
+
     @discord.ui.button(label="Rouvrir le formulaire", style=discord.ButtonStyle.primary)
     async def reopen(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         old = self.form
         typed = {key: box.value for key, box in old.boxes.items()}
         await interaction.response.send_modal(
-            FactForm(old.bot, old.kind, old.status, old.fact_id, old.version, values=typed)
+            FactForm(old.bot, old.guild_id, old.kind, old.status, old.fact_id, old.version, values=typed)
         )
 
 
@@ -151,7 +172,7 @@ class FactGroup(app_commands.Group):
             raise editing.EditRefused(
                 f"Le statut « {statut} » ne convient pas à ce type ({', '.join(STATUSES[type])})."
             )
-        await interaction.response.send_modal(FactForm(self.bot, type, statut))
+        await interaction.response.send_modal(FactForm(self.bot, interaction.guild_id, type, statut))
 
     @app_commands.command(name="modifier", description="Corriger un fait de ce serveur (formulaire).")
     @app_commands.describe(numero=NUMBER, statut="Nouveau statut, s'il change.")
@@ -175,7 +196,9 @@ class FactGroup(app_commands.Group):
             raise editing.EditRefused(
                 f"Le fait n°{numero} est trop long pour le formulaire de Discord ; corrigez-le par import."
             )
-        form = FactForm(self.bot, fact.kind, statut, fact_id=fact.id, version=fact.version, values=values)
+        form = FactForm(
+            self.bot, interaction.guild_id, fact.kind, statut, fact_id=fact.id, version=fact.version, values=values
+        )
         await interaction.response.send_modal(form)
 
     @app_commands.command(name="supprimer", description="Supprimer un fait (ou masquer ici un fait commun).")

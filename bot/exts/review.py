@@ -1,7 +1,8 @@
 """/revue and /article: moderators feed articles to the extractor and review what it proposes.
 
 Proposals extracted in a server belong to it and stay out of every answer until a moderator approves
-them. Buttons re-check the moderator's rights: a component custom_id can be replayed by anyone.
+them. Buttons and forms re-check the moderator's rights and the server: a component custom_id can be
+replayed by anyone, from anywhere.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cooldown import heavy
 from bot.errors import describe, reply_with_error, title_for
-from bot.exts.moderation import FactForm, editor_for, ensure_moderator
-from bot.render import INFO_COLOUR, fact_embed
+from bot.exts.moderation import FactForm, editor_for, ensure_moderator, ensure_moderator_in
+from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
 from facts import editing
 from facts.forms import form_from_fact
 from facts.model import Fact
@@ -39,7 +41,7 @@ class ReviewView(discord.ui.View):
         self.bot, self.fact, self.skipped = bot, fact, skipped
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator(interaction, self.bot.settings)
+        ensure_moderator_in(interaction, self.bot.settings, self.fact.guild_id)  # a proposal's own server
         return True
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
@@ -49,11 +51,8 @@ class ReviewView(discord.ui.View):
         # Acknowledged first: the write waits its turn behind other writes (an ingestion can take seconds).
         await interaction.response.defer()
         await self.bot.write(editing.review, self.fact.id, editor_for(interaction), approve)
-        await self.bot.log_change(
-            {"title": f"Fait n°{self.fact.id} {'approuvé' if approve else 'rejeté'} — {self.fact.title}"[:256],
-             "color": INFO_COLOUR, "footer": {"text": f"par {editor_for(interaction).name}"}},
-            interaction.guild_id,
-        )  # fmt: skip
+        entry = decision_entry(self.fact, "approuvé" if approve else "rejeté", editor_for(interaction).name)
+        await self.bot.log_change(entry, interaction.guild_id)
         await show_next(self.bot, interaction, edit=True, skipped=self.skipped)
         self.stop()
 
@@ -67,9 +66,8 @@ class ReviewView(discord.ui.View):
         # change made meanwhile is caught as a stale edit.
         catalog = await self.bot.catalog_for(interaction.guild_id)
         fact = self.fact
-        form = FactForm(
-            self.bot, fact.kind, fact_id=fact.id, version=fact.version, values=form_from_fact(fact, catalog.name)
-        )
+        values = form_from_fact(fact, catalog.name)
+        form = FactForm(self.bot, fact.guild_id, fact.kind, fact_id=fact.id, version=fact.version, values=values)
         await interaction.response.send_modal(form)
 
     @discord.ui.button(label="Rejeter", style=discord.ButtonStyle.danger)
@@ -115,12 +113,15 @@ class ArticleText(discord.ui.Modal, title="Coller un article"):
     text = discord.ui.TextInput(label="Texte de l'article", style=discord.TextStyle.paragraph, max_length=4000)
     published = discord.ui.TextInput(label="Date de publication (AAAA-MM-JJ)", required=False, max_length=10)
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: commands.Bot, guild_id: int | None) -> None:
         super().__init__(timeout=900)
-        self.bot = bot
+        self.bot, self.guild_id = bot, guild_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
+        return True
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        ensure_moderator(interaction, self.bot.settings)
         await interaction.response.defer(ephemeral=True, thinking=True)
         text = self.text.value.encode()
         await propose(self.bot, interaction, "article-colle.txt", text, self.published.value or None)
@@ -148,17 +149,12 @@ async def propose(bot, interaction: discord.Interaction, name: str, content: byt
     extraction = await asyncio.to_thread(extract, article, catalog)
     who = editor_for(interaction).name
     report = await bot.write(store_extraction, extraction, article.name, who, False, interaction.guild_id, started)
-    lines = [f"`#{fact.id}` {fact.kind} · {fact.title}"[:120] for fact in report.added]
-    description = "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte."
-    embed = discord.Embed(
-        title=f"{len(report.added)} fait(s) proposé(s) — /revue pour les relire",
-        description=description[:4000],
-        color=INFO_COLOUR,
-    )
-    embed.set_footer(text=f"{report.article} · {report.words} mots · {len(report.merged_into)} fait(s) complétés")
+    payload = proposals_message(report.added, report.article, report.words, len(report.merged_into))
+    embed = discord.Embed.from_dict(payload["embeds"][0])
     await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
 
+@heavy
 @app_commands.command(name="revue", description="Relire les faits proposés par l'extraction (modérateurs).")
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_messages=True)
@@ -168,6 +164,7 @@ async def revue(interaction: discord.Interaction) -> None:
     await show_next(bot, interaction, edit=False)
 
 
+@heavy
 @app_commands.command(name="article", description="Proposer les faits d'un article (fichier .txt/.html ou texte).")
 @app_commands.describe(fichier="L'article en .txt ou .html ; sans fichier, un formulaire pour coller le texte.")
 @app_commands.guild_only()
@@ -176,7 +173,7 @@ async def article(interaction: discord.Interaction, fichier: discord.Attachment 
     bot = interaction.client
     ensure_moderator(interaction, bot.settings)
     if fichier is None:
-        await interaction.response.send_modal(ArticleText(bot))
+        await interaction.response.send_modal(ArticleText(bot, interaction.guild_id))
         return
     if not fichier.filename.lower().endswith((".txt", ".html", ".htm")) or fichier.size > MAX_ARTICLE_BYTES:
         raise editing.EditRefused("Joignez un fichier .txt ou .html de moins de 2 Mo.")

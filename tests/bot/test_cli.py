@@ -23,6 +23,7 @@ SETTINGS = (
     "DIPLOBOT_GUILD_ID",
     "DIPLOBOT_MOD_ROLE_IDS",
     "DIPLOBOT_LOG_CHANNEL_ID",
+    "DIPLOBOT_COOLDOWN",
 )
 
 
@@ -30,7 +31,9 @@ SETTINGS = (
 def isolated(tmp_path, monkeypatch):
     """No setting from the developer's shell or .env, and a wide terminal so titles are not wrapped."""
     for name in SETTINGS:
-        monkeypatch.delenv(name, raising=False)
+        # Set first so that monkeypatch records it: what load_dotenv adds during the test is then undone.
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.chdir(tmp_path)
 
@@ -230,3 +233,19 @@ def test_ingest_refuses_a_bad_date_in_french(tmp_path, monkeypatch, capsys):
     article.write_text("Le Japon et la France ont signé un accord.", encoding="utf-8")
     assert main(["ingest", str(article), "--date", "hier", "--db", str(tmp_path / "db.json")]) == 1
     assert "date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("line", "variable"),
+    [("DIPLOBOT_GUILD_ID=mon-serveur", "DIPLOBOT_GUILD_ID"),
+     ("DIPLOBOT_MOD_ROLE_IDS=11,modos", "DIPLOBOT_MOD_ROLE_IDS"),
+     ("DIPLOBOT_LOG_CHANNEL_ID=#journal", "DIPLOBOT_LOG_CHANNEL_ID"),
+     ("DIPLOBOT_COOLDOWN=vite", "DIPLOBOT_COOLDOWN"),
+     ("DISCORD_TOKEN=Bot MTIzNDU2.secret", "DISCORD_TOKEN")],
+)  # fmt: skip
+def test_a_malformed_env_file_stops_start_up_naming_the_variable(tmp_path, capsys, line, variable):
+    token = "" if line.startswith("DISCORD_TOKEN") else "DISCORD_TOKEN=MTIzNDU2.secret\n"
+    (tmp_path / ".env").write_text(token + line + "\n", encoding="utf-8")
+    assert main(["run"]) == 2
+    captured = capsys.readouterr()
+    assert variable in captured.err and "secret" not in captured.err + captured.out

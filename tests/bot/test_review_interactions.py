@@ -18,7 +18,7 @@ async def paste_article(harness, text=ARTICLE, who=MODERATOR) -> dict:
     return await harness.send(interaction(5, submission(opened["data"], {"Texte": text}), SERVER, who))
 
 
-async def click(harness, reply, label, who=MODERATOR):
+async def click(harness, reply, label, who=MODERATOR, guild=SERVER):
     """Presses the button `label` on the message `reply` created or updated."""
     sent = next(s for s in reversed(harness.double.sent) if s.body is reply)
     interaction_id = sent.path.split("/")[2]
@@ -27,7 +27,7 @@ async def click(harness, reply, label, who=MODERATOR):
     message = message_object(message_id, reply["data"]) | {
         "interaction_metadata": {"id": origin, "type": 2, "user": who["user"], "authorizing_integration_owners": {}}
     }
-    payload = interaction(3, {"custom_id": button["custom_id"], "component_type": 2}, SERVER, who, message=message)
+    payload = interaction(3, {"custom_id": button["custom_id"], "component_type": 2}, guild, who, message=message)
     answer = await harness.send(payload)
     if answer["type"] == 7:
         CLICKED[payload["id"]] = (origin, message_id)

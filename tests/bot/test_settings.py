@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_DB, SettingsError, load_settings
+from bot.settings import DEFAULT_COOLDOWN, DEFAULT_DB, Rate, SettingsError, load_settings
 
 VARIABLES = (
     "DISCORD_TOKEN",
@@ -12,6 +12,7 @@ VARIABLES = (
     "DIPLOBOT_GUILD_ID",
     "DIPLOBOT_MOD_ROLE_IDS",
     "DIPLOBOT_LOG_CHANNEL_ID",
+    "DIPLOBOT_COOLDOWN",
 )
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
 
@@ -20,7 +21,9 @@ TOKEN = "MTIzNDU2Nzg5.secret-token-value"
 def clean_environment(monkeypatch):
     """Unsets every setting; whatever load_dotenv adds is removed again after the test."""
     for name in VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+        # Set first so that monkeypatch records it: what load_dotenv adds during the test is then undone.
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
 
 
 def write_env(directory: Path, **values: str) -> Path:
@@ -117,3 +120,29 @@ def test_the_test_endpoints_only_point_at_this_machine(monkeypatch, tmp_path):
     monkeypatch.setenv("DIPLOBOT_API_BASE", "https://ailleurs.example/api/v10")
     with pytest.raises(SettingsError, match="DIPLOBOT_API_BASE"):
         load_settings(None)
+
+
+def test_the_cooldown_reads_uses_per_seconds(monkeypatch):
+    assert load_settings(None).cooldown == DEFAULT_COOLDOWN
+    monkeypatch.setenv("DIPLOBOT_COOLDOWN", " 3/10 ")
+    assert load_settings(None).cooldown == Rate(3, 10.0)
+
+
+@pytest.mark.parametrize("value", ["vite", "5", "0/60", "5/0", "5/-1", "5/nan", "5/inf", "1.5/60", "/60"])
+def test_a_malformed_cooldown_names_the_variable(monkeypatch, value):
+    monkeypatch.setenv("DIPLOBOT_COOLDOWN", value)
+    with pytest.raises(SettingsError, match="DIPLOBOT_COOLDOWN"):
+        load_settings(None)
+
+
+@pytest.mark.parametrize("value", ["Bot MTIz.abc.def", '"MTIz.abc" x', "MTIz\u200b.abc"])
+def test_a_malformed_token_names_the_variable_and_never_shows_it(monkeypatch, value):
+    monkeypatch.setenv("DISCORD_TOKEN", value)
+    with pytest.raises(SettingsError, match="DISCORD_TOKEN") as refused:
+        load_settings(None)
+    assert "MTIz" not in str(refused.value)
+
+
+def test_env_files_are_ignored_by_git_but_the_example():
+    ignored = (Path(__file__).resolve().parents[2] / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {".env", ".env.*", "!.env.example"} <= set(ignored)
