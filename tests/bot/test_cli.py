@@ -13,18 +13,12 @@ from bot.cli import PROMPT, main
 from bot.commands import answer_line
 from facts.catalog import Catalog
 from facts.store import FactStore, shipped_store_path
+from tests.bot.environment import SETTINGS_VARIABLES
 from tests.discord_spec import validate_message
 
 EU_JAPAN = "Partenariat de sécurité et de défense UE–Japon"
 KYIV_VISIT = "Visite inopinée de Takeshi Iwaya à Kyiv"
-SETTINGS = (
-    "DISCORD_TOKEN",
-    "DIPLOBOT_DB",
-    "DIPLOBOT_GUILD_ID",
-    "DIPLOBOT_MOD_ROLE_IDS",
-    "DIPLOBOT_LOG_CHANNEL_ID",
-    "DIPLOBOT_COOLDOWN",
-)
+SETTINGS = SETTINGS_VARIABLES
 
 
 @pytest.fixture(autouse=True)

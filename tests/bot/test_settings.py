@@ -5,15 +5,9 @@ from pathlib import Path
 import pytest
 
 from bot.settings import DEFAULT_COOLDOWN, DEFAULT_DB, Rate, SettingsError, load_settings
+from tests.bot.environment import SETTINGS_VARIABLES
 
-VARIABLES = (
-    "DISCORD_TOKEN",
-    "DIPLOBOT_DB",
-    "DIPLOBOT_GUILD_ID",
-    "DIPLOBOT_MOD_ROLE_IDS",
-    "DIPLOBOT_LOG_CHANNEL_ID",
-    "DIPLOBOT_COOLDOWN",
-)
+VARIABLES = SETTINGS_VARIABLES
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
 
 

@@ -1,0 +1,11 @@
+"""The variables a user may set in the environment or `.env`: tests clear them so the machine's own
+configuration never leaks into a test."""
+
+SETTINGS_VARIABLES = (
+    "DISCORD_TOKEN",
+    "DIPLOBOT_DB",
+    "DIPLOBOT_GUILD_ID",
+    "DIPLOBOT_MOD_ROLE_IDS",
+    "DIPLOBOT_LOG_CHANNEL_ID",
+    "DIPLOBOT_COOLDOWN",
+)
