@@ -38,6 +38,7 @@ ROLE_WORDS = frozenset(
 )
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
 HONORIFICS = frozenset("m. mme mlle mm. monsieur madame".split())
+TITLE_WORDS = HONORIFICS | ROLE_WORDS
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
 CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -120,7 +121,7 @@ def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> li
         inside = _within(found, token.subtree)
         if any(m.kind == "personne" for m in inside):
             continue
-        side = _countries_of([m for m in inside if m.kind in ("pays", "organisation")], reading)
+        side = _sides(inside, reading)
         holder = reading.holder(side)
         if holder is not None:
             holders.append(Mention(holder.id, "personne", sentence.doc[token.i : token.i + 1], holder.name, side))
@@ -141,10 +142,7 @@ def _after_title(ent: Span) -> bool:
         return False
     if before.text == "," and len(ent) < 2:
         return False
-    return any(
-        t.lower_ in ROLE_WORDS or t.lemma_ in ROLE_WORDS
-        for t in ent.doc[max(ent.sent.start, ent.start - 12) : ent.start]
-    )
+    return _titled(ent, window=12)
 
 
 def _in_title(ent: Span) -> bool:
@@ -156,7 +154,7 @@ def _in_title(ent: Span) -> bool:
 def _without_title(ent: Span) -> Span | None:
     """The name in "Mme Wong" or "Premier ministre Pham Minh Chinh", which the model tags whole."""
     start = 0
-    while start < len(ent) and (ent[start].lower_ in HONORIFICS | ROLE_WORDS or ent[start].lower_ == "ministre"):
+    while start < len(ent) and ent[start].lower_ in TITLE_WORDS:
         start += 1
     return ent[start:] if start < len(ent) else None
 
@@ -206,10 +204,10 @@ def _event_name(ent: Span) -> bool:
     return any(t.lemma_.lower() in MEETING_NOUNS | AGREEMENT_NOUNS | VISIT_NOUNS for t in ent)
 
 
-def _titled(ent: Span) -> bool:
-    """A one-word name counts as a person after a title: "le président brésilien Lula"."""
-    before = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 3) : ent.start]]
-    return any(word in ROLE_WORDS for word in before)
+def _titled(ent: Span, window: int = 3) -> bool:
+    """A title among the words just before: "le président brésilien Lula" makes a one-word name a person."""
+    before = ent.doc[max(ent.sent.start, ent.start - window) : ent.start]
+    return any(t.lower_ in ROLE_WORDS or t.lemma_ in ROLE_WORDS for t in before)
 
 
 def _gender(mention: Mention) -> str:
@@ -241,6 +239,11 @@ def _planned(token: Token) -> bool:
         if word.lemma_ in ("devoir", "prévoir") and word is not token:
             return True
     return False
+
+
+def _sides(mentions: Iterable[Mention], catalog: Reading) -> list[str]:
+    """The countries and organisations named among `mentions`, people left aside."""
+    return _countries_of([m for m in mentions if m.kind in ("pays", "organisation")], catalog)
 
 
 def _within(mentions: Iterable[Mention], tokens: Iterable[Token]) -> list[Mention]:
@@ -373,10 +376,9 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
         return remembered.get(person.entity_id, [])
     role_tokens = [t for t in person.span.root.head.subtree] if person.span.root.dep_ == "appos" else []
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
-    nearby = _within(near, role_tokens) or _within(near, _title_phrase(person))
-    # The nearest title before the name: "les présidents argentin Javier Milei, brésilien Lula…".
-    nearest = max(nearby, key=lambda m: m.span.start) if nearby and not role_tokens else None
-    side = _countries_of([nearest] if nearest else nearby[:1], catalog)
+    # Mentions come in text order: the title nearest the name is the last one before it ("les présidents
+    # argentin Javier Milei, brésilien Lula…").
+    side = _countries_of(_within(near, role_tokens)[:1] or _within(near, _title_phrase(person))[-1:], catalog)
     side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
         remembered[person.entity_id] = side
@@ -392,9 +394,7 @@ LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre comme
 def clause_of(token: Token) -> set[int]:
     """The tokens of the clause a word belongs to: its verb's subtree without the other clauses hanging
     from it (relative, adverbial, reported), so "la guerre de la Russie" in a relative clause is not a party."""
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
-        head = head.head
+    head = _verb_of(token)
     keep: set[int] = set()
 
     def walk(word: Token) -> None:
@@ -540,7 +540,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         if len(_countries_of(local, catalog)) >= 2:
             break
         local = wider
-    parties = _countries_of([m for m in local if m.kind in ("pays", "organisation")], catalog)
+    parties = _sides(local, catalog)
     people = []
     for person in [m for m in local if m.kind == "personne"]:
         parties += [p for p in _person_side(person, mentions, catalog) if p not in parties]
@@ -591,8 +591,7 @@ def _setting(sentence: Span, mentions: list[Mention], reading: Reading) -> str |
 def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
     """The countries a subject's title names: "Le président paraguayen effectuera une visite…"."""
     for subject in (c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ in ROLE_WORDS):
-        side = _countries_of([m for m in _within(mentions, subject.subtree) if m.kind in ("pays", "organisation")],
-                             catalog)  # fmt: skip
+        side = _sides(_within(mentions, subject.subtree), catalog)
         if side:
             return side
     return []
@@ -680,15 +679,13 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         verb = _verb_of(trigger)
         counterparts = [c for c in (*trigger.children, *verb.children) if any(w.lower_ == "avec" for w in c.children)]
         for counterpart in counterparts:
-            side = _countries_of(
-                [m for m in _within(mentions, counterpart.subtree) if m.kind in ("pays", "organisation")], catalog
-            )
+            side = _sides(_within(mentions, counterpart.subtree), catalog)
             draft.parties += [p for p in side if p not in draft.parties]
     if not draft.people and not draft.group:
         # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
         scope = {t.i for t in trigger.subtree}
         named = [m for m in mentions if m.span.start in scope or m.span.root.head.i == trigger.i]
-        draft.parties += _countries_of([m for m in named if m.kind in ("pays", "organisation")], catalog)
+        draft.parties += _sides(named, catalog)
         hosts = [m for m in mentions if m.kind == "pays" and m.span.root.head in hosting]
         draft.parties += [m.entity_id for m in hosts if m.entity_id not in draft.parties]
         draft.place = hosts[0].entity_id if hosts else draft.place
@@ -840,9 +837,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
         previous_person = (subjects or people or [previous_person])[0]
         recent_subjects += [(m, _gender(m)) for m in subjects or people[:1]]
-        sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [
-            _countries_of([m for m in mentions if m.kind in ("pays", "organisation")], reading)
-        ]
+        sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [_sides(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]
         wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
