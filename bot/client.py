@@ -49,6 +49,9 @@ class Diplobot(commands.Bot):
 
     async def prepare(self) -> None:
         """Everything before talking to Discord: error handler, translations, extensions."""
+        # A pasted page with no readable text is the member's mistake, answered in French; trafilatura's own
+        # ERROR lines about it ("empty HTML tree") would only fill the bot's log with other people's input.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         self.tree.on_error = handle_app_command_error
         await self.tree.set_translator(EnglishTranslator())
         for extension in EXTENSIONS:

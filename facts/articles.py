@@ -6,7 +6,6 @@ text file is kept exactly as written (only the header and the blank space before
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,9 +98,6 @@ def _from_html(content: str, name: str) -> tuple[str, str | None, str | None]:
         raise ImportError(
             f"trafilatura est nécessaire pour lire « {name} » (HTML) mais n'a pas pu être chargé : {exc}"
         ) from exc
-    # A page with no readable text is the user's mistake, answered in French by the caller; trafilatura's
-    # own ERROR lines about it ("empty HTML tree") would only fill the bot's log with other people's input.
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     document = trafilatura.bare_extraction(
         content,
         with_metadata=True,

@@ -86,6 +86,15 @@ async def test_any_form_is_answered_and_a_refused_one_changes_nothing(harness, s
         assert seed_store.path.read_bytes() == before
 
 
+async def test_a_pasted_page_without_text_is_refused_in_french_and_logs_no_error(harness, errors_logged):
+    opened = await harness.send(interaction(2, chat_input("article"), SERVER, MODERATOR))
+    page = "<p>"  # trafilatura logs "empty HTML tree" at ERROR for it
+    reply = await harness.send(interaction(5, submission(opened["data"], {"Texte": page}), SERVER, MODERATOR))
+    data = answered_cleanly(harness, errors_logged, reply)
+    assert data["flags"] & 64
+    assert data["embeds"][0]["description"] == "aucun texte d'article dans « article-colle.txt »"
+
+
 @hypothesis.settings(max_examples=8)
 @given(text=hostile_text(min_size=1, max_size=4000))
 async def test_any_pasted_article_is_answered(harness, errors_logged, text):

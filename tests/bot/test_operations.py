@@ -6,11 +6,13 @@ import logging
 import threading
 
 import discord
+import pytest
 
 from bot.cli import main
 from facts import editing, storage
 from tests.bot.conftest import SERVER
 from tests.bot.discord_double import DiscordDouble, interaction, member
+from tests.bot.test_moderation_interactions import MODERATOR
 
 
 async def test_the_results_menu_is_disabled_when_it_times_out(harness, monkeypatch):
@@ -87,12 +89,24 @@ def test_commands_json_prints_the_registration_payloads(tmp_path, monkeypatch, c
     assert {payload["name"] for payload in payloads} >= {"accord", "fait", "Faits liés"}
 
 
-async def test_the_token_never_reaches_the_logs(harness, caplog):
-    with caplog.at_level(logging.DEBUG):
-        await harness.slash("accord", "Japon UE")
-        await harness.slash("fait", None)
-    assert "jeton-de-test" not in caplog.text
-    assert "jeton-de-test" not in repr(harness.bot.settings)
+@pytest.fixture
+def every_log_line(caplog):
+    caplog.set_level(logging.DEBUG)
+    return caplog
+
+
+async def test_the_token_never_reaches_the_logs(every_log_line, harness, settings):
+    """`every_log_line` comes first: the bot logs in with every line captured, down to DEBUG."""
+    await harness.slash("accord", "Japon UE")
+    await harness.slash("fait", None)
+    await harness.slash("chercher", "Japon")
+    await harness.slash("revue", who=MODERATOR)
+    logged = "\n".join(
+        record.getMessage() for phase in ("setup", "call") for record in every_log_line.get_records(phase)
+    )
+    assert "logging in using static token" in logged, "la connexion n'a pas été journalisée"
+    assert settings.token not in logged
+    assert settings.token not in repr(harness.bot.settings)
 
 
 async def test_an_import_from_the_command_line_reaches_the_running_bot(harness, seed_store):

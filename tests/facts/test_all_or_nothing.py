@@ -58,6 +58,7 @@ def test_an_addition_failing_after_its_new_names_stores_neither(seed_store, monk
     with pytest.raises(OSError):
         editing.add(seed_store, RECORD, editing.Editor("modo", SERVER))
     assert snapshot(seed_store) == before
+    assert snapshot(FactStore(seed_store.path)) == before
 
 
 def test_a_correction_failing_after_its_new_names_stores_neither(seed_store, monkeypatch):
@@ -68,3 +69,4 @@ def test_a_correction_failing_after_its_new_names_stores_neither(seed_store, mon
         changed = {"parties": ["France", "Autre Pays Inventé"]}
         editing.modify(seed_store, fact.id, changed, editing.Editor("modo", SERVER), fact.version)
     assert snapshot(seed_store) == before
+    assert snapshot(FactStore(seed_store.path)) == before
