@@ -55,6 +55,23 @@ def ensure_moderator_in(interaction: discord.Interaction, settings: Settings, gu
         raise editing.EditRefused("Ce formulaire ou ce bouton vient d'un autre serveur : rien n'a été modifié.")
 
 
+class ModeratorsOfItsServer:
+    """Mixed into a form or a view: only the moderators of the server it was opened in may use it (the
+    custom_id can be replayed by anyone, from anywhere), and a failure becomes the usual French reply."""
+
+    bot: commands.Bot
+    guild_id: int | None
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
+        return True
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item | None = None
+    ) -> None:
+        await reply_with_error(interaction, describe(error), title_for(error))
+
+
 def editor_for(interaction: discord.Interaction) -> Editor:
     return Editor(f"{interaction.user.name} ({interaction.user.id})", interaction.guild_id)
 
@@ -77,7 +94,7 @@ async def announce(
     )
 
 
-class FactForm(discord.ui.Modal):
+class FactForm(ModeratorsOfItsServer, discord.ui.Modal):
     """The five-box form of facts.forms, to add a fact or to correct one at a known version."""
 
     def __init__(
@@ -107,10 +124,6 @@ class FactForm(discord.ui.Modal):
             self.boxes[box.key] = text_input
             self.add_item(text_input)
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
-        return True
-
     async def on_submit(self, interaction: discord.Interaction) -> None:
         record = record_from_form(self.kind, {key: box.value for key, box in self.boxes.items()}, self.status)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -129,17 +142,10 @@ class FactForm(discord.ui.Modal):
         await reply_with_error(interaction, describe(error), title_for(error), retry)
 
 
-class ReopenForm(discord.ui.View):
+class ReopenForm(ModeratorsOfItsServer, discord.ui.View):
     def __init__(self, form: FactForm) -> None:
         super().__init__(timeout=600)
-        self.form = form
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator_in(interaction, self.form.bot.settings, self.form.guild_id)
-        return True
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
-        await reply_with_error(interaction, describe(error), title_for(error))
+        self.form, self.bot, self.guild_id = form, form.bot, form.guild_id
 
     @discord.ui.button(label="Rouvrir le formulaire", style=discord.ButtonStyle.primary)
     async def reopen(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:

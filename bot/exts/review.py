@@ -17,8 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cooldown import heavy
-from bot.errors import describe, reply_with_error, title_for
-from bot.exts.moderation import FactForm, editor_for, ensure_moderator, ensure_moderator_in
+from bot.exts.moderation import FactForm, ModeratorsOfItsServer, editor_for, ensure_moderator
 from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
 from facts import editing
 from facts.forms import form_from_fact
@@ -33,19 +32,13 @@ def _queue(store, guild_id: int | None) -> list[Fact]:
     return pending(store, guild_id)
 
 
-class ReviewView(discord.ui.View):
+class ReviewView(ModeratorsOfItsServer, discord.ui.View):
     """One proposal at a time: approve, correct, reject or skip; the next one replaces it."""
 
     def __init__(self, bot: commands.Bot, fact: Fact, skipped: frozenset[int] = frozenset()) -> None:
         super().__init__(timeout=900)
         self.bot, self.fact, self.skipped = bot, fact, skipped
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator_in(interaction, self.bot.settings, self.fact.guild_id)  # a proposal's own server
-        return True
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
-        await reply_with_error(interaction, describe(error), title_for(error))
+        self.guild_id = fact.guild_id  # a proposal's own server
 
     async def _decide(self, interaction: discord.Interaction, approve: bool) -> None:
         # Acknowledged first: the write waits its turn behind other writes (an ingestion can take seconds).
@@ -109,7 +102,7 @@ async def show_next(
     await show(discord.Embed.from_dict(embed), ReviewView(bot, fact, skipped))
 
 
-class ArticleText(discord.ui.Modal, title="Coller un article"):
+class ArticleText(ModeratorsOfItsServer, discord.ui.Modal, title="Coller un article"):
     text = discord.ui.TextInput(label="Texte de l'article", style=discord.TextStyle.paragraph, max_length=4000)
     published = discord.ui.TextInput(label="Date de publication (AAAA-MM-JJ)", required=False, max_length=10)
 
@@ -117,17 +110,10 @@ class ArticleText(discord.ui.Modal, title="Coller un article"):
         super().__init__(timeout=900)
         self.bot, self.guild_id = bot, guild_id
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        ensure_moderator_in(interaction, self.bot.settings, self.guild_id)
-        return True
-
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         text = self.text.value.encode()
         await propose(self.bot, interaction, "article-colle.txt", text, self.published.value or None)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        await reply_with_error(interaction, describe(error), title_for(error))
 
 
 async def propose(bot, interaction: discord.Interaction, name: str, content: bytes, published: str | None) -> None:
