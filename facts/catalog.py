@@ -24,6 +24,10 @@ def _visible(fact: Fact, guild_id: int | None, hidden: set[int]) -> bool:
     return (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
 
 
+# The word index for free text: built together, followed together.
+WORD_INDEX = ("_vocabularies", "word_postings", "words_sorted")
+
+
 def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     """Every country (babel/pycountry) and the store's own entities; the import refuses stored
     entities that would shadow a country, so the union is unambiguous. GeoNames' cities are not in
@@ -90,6 +94,11 @@ class Catalog:
         new.__dict__["_copies"] = set()
         for derived in ("facts", "involved_anywhere"):
             new.__dict__.pop(derived, None)
+        if not all(name in new.__dict__ for name in WORD_INDEX):
+            # Only a whole word index follows writes; a part of one (a query built the vocabularies, or a
+            # warm-up is still running) is dropped and built again from the new facts when needed.
+            for name in WORD_INDEX:
+                new.__dict__.pop(name, None)
         # Copied now: a lookup still running on this catalog may rank an entity into it.
         new._copied("_ranked")
         for change in changes:

@@ -18,6 +18,7 @@ long-running bot never builds on a stale copy of someone else's import.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
@@ -48,9 +49,11 @@ class NewerStore(StoreError):
     pass
 
 
-def _well_formed(data: object) -> bool:
+def _well_formed(data: object, removals: bool = False) -> bool:
+    """Tables of JSON records; in a journal record, a null record is a removal."""
     return isinstance(data, dict) and all(
-        isinstance(table, dict) and all(isinstance(record, dict) for record in table.values())
+        isinstance(table, dict)
+        and all(isinstance(record, dict) or (removals and record is None) for record in table.values())
         for table in data.values()
     )
 
@@ -60,11 +63,7 @@ def _journal_record(line: memoryview) -> dict | None:
         record = orjson.loads(line)
     except orjson.JSONDecodeError:
         return None
-    well_formed = isinstance(record, dict) and all(
-        isinstance(table, dict) and all(doc is None or isinstance(doc, dict) for doc in table.values())
-        for table in record.values()
-    )
-    return record if well_formed else None
+    return record if _well_formed(record, removals=True) else None
 
 
 def apply_record(data: dict, record: dict) -> None:
@@ -170,8 +169,12 @@ def append_durably(path: Path, payload: bytes, at: int) -> None:
     it), and fsyncs; on failure the file is cut back to `at`, as it was."""
     descriptor = os.open(path, os.O_WRONLY)
     try:
+        size = os.fstat(descriptor).st_size
+        if size < at:
+            # Not the file this cache was read from: appending would cut someone else's records.
+            raise StoreError(f"La base {path} a changé pendant l'écriture : rien n'a été enregistré, réessayez.")
         try:
-            if os.fstat(descriptor).st_size != at:
+            if size != at:
                 os.ftruncate(descriptor, at)
             written = os.pwrite(descriptor, payload, at)
             if written != len(payload):
@@ -183,6 +186,19 @@ def append_durably(path: Path, payload: bytes, at: int) -> None:
             raise
     finally:
         os.close(descriptor)
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """One writer at a time across processes (the bot and an import from the command line), locked on the
+    store's directory: the store itself is replaced by each snapshot, so it cannot carry the lock, and a
+    lock file would be one more file to leave beside it."""
+    descriptor = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 class DurableStorage(Storage):
@@ -245,18 +261,25 @@ class DurableStorage(Storage):
                       for name, ids in touched.items()}  # fmt: skip
             payload = orjson.dumps(record) + b"\n"
             journal = self._end - self._journal_start
-            if rewrite or not self._journal_start or journal + len(payload) > self._journal_limit():
-                snapshot = orjson.dumps(self._cache) + b"\n"
-                write_atomically(self.path, snapshot)
-                self._journal_start = self._end = len(snapshot)
-            else:
-                append_durably(self.path, payload, self._end)
-                self._end += len(payload)
+            with exclusive(self.path):
+                if self.signature() != self._seen:
+                    # Another process wrote since this cache was read: this change was built on an old copy.
+                    raise StoreError(
+                        f"La base {self.path} vient d'être modifiée par un autre processus : rien n'a été "
+                        "enregistré, réessayez."
+                    )
+                if rewrite or not self._journal_start or journal + len(payload) > self._journal_limit():
+                    snapshot = orjson.dumps(self._cache) + b"\n"
+                    write_atomically(self.path, snapshot)
+                    self._journal_start = self._end = len(snapshot)
+                else:
+                    append_durably(self.path, payload, self._end)
+                    self._end += len(payload)
+                self._seen = self.signature()
         except BaseException:
             # The cached tables already hold the change: forget them, the file is the truth.
             self._cache = None
             raise
-        self._seen = self.signature()
 
     def _journal_limit(self) -> float:
         return max(COMPACT_MIN_BYTES, COMPACT_SHARE * self._journal_start)
@@ -265,6 +288,8 @@ class DurableStorage(Storage):
     def batch(self) -> Iterator[None]:
         """Groups writes into one journal record written at the end of the outermost batch, or none at
         all if any block inside raised, even one whose exception was caught further out."""
+        if not self._batch_depth:
+            self.read()  # a change builds on the file as it is now, not on a copy another process outdated
         self._batch_depth += 1
         try:
             yield

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from facts.catalog import Catalog
+from facts.catalog import WORD_INDEX, Catalog
 from facts.matching import _prominence, search
 from facts.model import Fact, Participant
 
@@ -86,3 +86,19 @@ def test_a_catalog_is_unchanged_by_writes_after_it(seed_store):
     following = catalog.following(changes, seed_store, None)
     assert observed(catalog) == before
     assert 1 in catalog.by_id and 1 not in following.by_id
+
+
+@pytest.mark.parametrize(
+    "built", [(), ("_vocabularies",), ("word_postings",), WORD_INDEX], ids=["none", "vocabularies", "words", "all"]
+)
+def test_following_holds_whatever_part_of_the_word_index_was_built(seed_store, built):
+    """A query may build the vocabularies alone, a warm-up may be halfway: the catalog must still follow."""
+    rng = random.Random(3)
+    catalog = Catalog.from_store(seed_store, GUILD).warm()
+    for name in built:
+        getattr(catalog, name)
+    for _ in range(25):
+        with seed_store.watch() as changes:
+            random_write(seed_store, rng)
+        catalog = catalog.following(changes, seed_store, GUILD)
+    assert observed(catalog) == observed(Catalog.from_store(seed_store, GUILD))

@@ -9,7 +9,7 @@ import pytest
 
 import facts.storage
 from facts.model import Entity, Fact, Participant, Source
-from facts.storage import CorruptStore, NewerStore
+from facts.storage import CorruptStore, NewerStore, StoreError
 from facts.store import FactStore
 
 
@@ -271,6 +271,27 @@ def test_another_process_change_is_seen(db):
     added = bot.add_fact(make_fact("Par le bot"), who="bot")
     assert added.id == 3
     assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé", "Par le bot"]
+
+
+@pytest.mark.parametrize("snapshots", [False, True], ids=["journal", "snapshot"])
+def test_a_write_from_a_copy_another_process_outdated_loses_nothing(db, monkeypatch, snapshots):
+    if snapshots:  # every change folded into a new snapshot: the file is replaced, not appended to
+        monkeypatch.setattr(facts.storage, "COMPACT_MIN_BYTES", 0)
+        monkeypatch.setattr(facts.storage, "COMPACT_SHARE", 0)
+    bot, cli = FactStore(db), FactStore(db)
+    assert len(bot.facts()) == 1
+    cli.add_fact(make_fact("Importé"), who="cli")
+    bot.add_fact(make_fact("Par le bot"), who="bot")  # without reading first
+    assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé", "Par le bot"]
+
+
+def test_a_change_overtaken_by_another_process_is_refused_and_theirs_kept(db):
+    bot, cli = FactStore(db), FactStore(db)
+    with pytest.raises(StoreError, match="modifiée par un autre processus"), bot.batch():
+        bot.add_fact(make_fact("Par le bot"), who="bot")
+        cli.add_fact(make_fact("Importé"), who="cli")
+    assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé"]
+    assert [fact.title for fact in bot.facts()] == ["Accord initial", "Importé"]
 
 
 def test_watchers_see_each_change(db):
