@@ -63,20 +63,28 @@ class Diplobot(commands.Bot):
 
     async def catalog_for(self, guild_id: int | None) -> Catalog:
         """What a server sees. Cached, so lookups never wait for a write in progress."""
-        if self.store.revision() != self._revision:
-            # Someone else wrote the file (an import from the command line): start afresh.
+        if not self._write_lock.locked() and self.store.revision() != self._revision:
+            # Someone else wrote the file (an import from the command line): start afresh. Our own write
+            # moves the revision too, and brings the catalogs up to date itself.
             self._catalogs, self._revision = {}, self.store.revision()
         catalog = self._catalogs.get(guild_id)
         if catalog is None:
             async with self._write_lock:
-                catalog = self._catalogs.get(guild_id) or await asyncio.to_thread(
-                    lambda: Catalog.from_store(self.store, guild_id).warm()
-                )
-                self._catalogs[guild_id] = catalog
-            warming = asyncio.create_task(asyncio.to_thread(catalog.warm_words))
-            self._warming.add(warming)
-            warming.add_done_callback(self._warming.discard)
+                catalog = self._catalogs.get(guild_id)
+                if catalog is None:
+                    catalog = await asyncio.to_thread(lambda: Catalog.from_store(self.store, guild_id).warm())
+                    self._catalogs[guild_id] = catalog
+                    self._warm_words(catalog)
         return catalog
+
+    def _warm_words(self, catalog: Catalog) -> None:
+        """The word index only free-text queries need takes seconds at 100,000 facts: built in the
+        background, so the first such query does not pay for it."""
+        if catalog.has_word_index():
+            return
+        warming = asyncio.create_task(asyncio.to_thread(catalog.warm_words))
+        self._warming.add(warming)
+        warming.add_done_callback(self._warming.discard)
 
     async def write(self, operation: Callable[..., Result], *args) -> Result:
         """Runs `operation(store, *args)` off the event loop, one write at a time. Each cached catalog is
@@ -88,8 +96,8 @@ class Diplobot(commands.Bot):
                 try:
                     result = operation(self.store, *args)
                 except BaseException:
-                    # Whatever reached the file is read again on the next lookup.
-                    self._catalogs = {}
+                    if changes:  # a change was under way: the catalogs are built again from the file
+                        self._catalogs = {}
                     raise
             return result, {guild: catalog.following(changes, self.store, guild)
                             for guild, catalog in self._catalogs.items()}  # fmt: skip
@@ -97,6 +105,8 @@ class Diplobot(commands.Bot):
         async with self._write_lock:
             result, self._catalogs = await asyncio.to_thread(apply)
             self._revision = self.store.revision()
+        for catalog in self._catalogs.values():
+            self._warm_words(catalog)
         return result
 
     async def read(self, operation: Callable[..., Result], *args) -> Result:

@@ -94,7 +94,7 @@ class Catalog:
         new.__dict__["_copies"] = set()
         for derived in ("facts", "involved_anywhere"):
             new.__dict__.pop(derived, None)
-        if not all(name in new.__dict__ for name in WORD_INDEX):
+        if not new.has_word_index():
             # Only a whole word index follows writes; a part of one (a query built the vocabularies, or a
             # warm-up is still running) is dropped and built again from the new facts when needed.
             for name in WORD_INDEX:
@@ -190,6 +190,9 @@ class Catalog:
         for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys"):
             getattr(self, structure)
         return self
+
+    def has_word_index(self) -> bool:
+        return all(name in self.__dict__ for name in WORD_INDEX)
 
     def warm_words(self) -> Catalog:
         """Builds the word index, which only free-text queries need: seconds at 100,000 facts, so the bot

@@ -120,3 +120,15 @@ async def test_an_import_from_the_command_line_reaches_the_running_bot(harness, 
     import_document(outside, {"facts": [record]}, who="cli")
     found = await harness.slash("accord", "France Maroc")
     assert "Accord importé à côté" in found["data"]["embeds"][0]["title"]
+
+
+async def test_a_refused_edit_keeps_the_catalogs(harness):
+    """Nothing was written: no server has to wait for its catalog to be rebuilt."""
+    before = await harness.bot.catalog_for(None)
+
+    def refuse(store):
+        raise editing.EditRefused("refusé avant toute écriture")
+
+    with pytest.raises(editing.EditRefused):
+        await harness.bot.write(refuse)
+    assert await harness.bot.catalog_for(None) is before
