@@ -24,21 +24,17 @@ _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 _SAFE_URL = re.compile(r"https?://[^\s<>\[\]()`|*\\]+", re.IGNORECASE)
 
 
-def _visible(line: str) -> str:
-    """The line without control characters or bidi controls, its whitespace collapsed to single spaces."""
-    spaced = "".join(" " if unicodedata.category(char) == "Cc" else char for char in line.translate(_BIDI))
-    return " ".join(spaced.split())
-
-
 def plain(text: str) -> str:
-    """One line of visible text, for places that show text as is (footers, menu options)."""
-    return _visible(text)
+    """One line of visible text, for places that show text as is (footers, menu options): no control or
+    bidi characters, whitespace collapsed to single spaces."""
+    spaced = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text.translate(_BIDI))
+    return " ".join(spaced.split())
 
 
 def inert(text: str, multiline: bool = False) -> str:
     """`text` as Discord should show it, letter for letter: no markdown, mention or link syntax left
     active. Single-line text (a title, a name) keeps no line break; `multiline` keeps its lines."""
-    lines = [_visible(line) for line in text.splitlines()] if multiline else [_visible(text)]
+    lines = [plain(line) for line in text.splitlines()] if multiline else [plain(text)]
     escaped = _ANYWHERE.sub(r"\\\1", "\n".join(lines).strip("\n"))
     return _ORDERED.sub(r"\1\\.", _LINE_START.sub(r"\1\\\2", escaped))
 

@@ -71,14 +71,15 @@ def _rate(name: str, raw: str | None) -> Rate:
     if raw is None or not raw.strip():
         return DEFAULT_COOLDOWN
     uses, _, seconds = raw.strip().partition("/")
+    problem = SettingsError(
+        f"{name} doit s'écrire N/S, au plus N appels en S secondes par membre (par exemple 5/60), pas « {raw} »."
+    )
     try:
         rate = Rate(int(uses), float(seconds))
     except ValueError:
-        rate = None
-    if rate is None or rate.uses < 1 or not (math.isfinite(rate.seconds) and rate.seconds > 0):
-        raise SettingsError(
-            f"{name} doit s'écrire N/S, au plus N appels en S secondes par membre (par exemple 5/60), pas « {raw} »."
-        )
+        raise problem from None
+    if rate.uses < 1 or not (math.isfinite(rate.seconds) and rate.seconds > 0):
+        raise problem
     return rate
 
 

@@ -9,3 +9,11 @@ SETTINGS_VARIABLES = (
     "DIPLOBOT_LOG_CHANNEL_ID",
     "DIPLOBOT_COOLDOWN",
 )
+
+
+def unset_settings(monkeypatch) -> None:
+    """Every setting unset; whatever load_dotenv adds during the test is removed again after it."""
+    for name in SETTINGS_VARIABLES:
+        # Set first so that monkeypatch records it: what load_dotenv adds during the test is then undone.
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)

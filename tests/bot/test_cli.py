@@ -13,21 +13,17 @@ from bot.cli import PROMPT, main
 from bot.commands import answer_line
 from facts.catalog import Catalog
 from facts.store import FactStore, shipped_store_path
-from tests.bot.environment import SETTINGS_VARIABLES
+from tests.bot.environment import SETTINGS_VARIABLES, unset_settings
 from tests.discord_spec import validate_message
 
 EU_JAPAN = "Partenariat de sécurité et de défense UE–Japon"
 KYIV_VISIT = "Visite inopinée de Takeshi Iwaya à Kyiv"
-SETTINGS = SETTINGS_VARIABLES
 
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
     """No setting from the developer's shell or .env, and a wide terminal so titles are not wrapped."""
-    for name in SETTINGS:
-        # Set first so that monkeypatch records it: what load_dotenv adds during the test is then undone.
-        monkeypatch.setenv(name, "")
-        monkeypatch.delenv(name)
+    unset_settings(monkeypatch)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.chdir(tmp_path)
 
@@ -185,7 +181,7 @@ def test_run_without_token_explains_how_to_set_it(tmp_path, capsys, env_file):
 def test_installed_command_answers_end_to_end(tmp_path):
     executable = Path(sys.executable).with_name("diplobot")
     path = tmp_path / "e2e" / "db.json"
-    env = {key: value for key, value in os.environ.items() if key not in SETTINGS} | {"COLUMNS": "200"}
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES} | {"COLUMNS": "200"}
     result = subprocess.run(
         [str(executable), "ask", "/visite Iwaya", "--db", str(path)],
         capture_output=True,

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from bot import render
 from bot.commands import COMMANDS, help_payload
+from bot.exts.moderation import MAX_BOX
 from facts import answers, editing
 from facts.answers import FactList, Help, SourceList
 from facts.catalog import Catalog
@@ -73,7 +74,7 @@ def test_any_message_gets_valid_related_facts(catalog, message):
 
 
 def one_box_spoiled(key: str) -> st.SearchStrategy[dict[str, str]]:
-    limit = next(box.max_length for box in BOXES if box.key == key)
+    limit = MAX_BOX[key]
     return sometimes_valid(FORM[key], limit).map(lambda text: FORM | {key: text})
 
 
@@ -99,31 +100,27 @@ def test_any_form_is_stored_and_shown_inert_or_refused_leaving_the_store_as_it_w
         shown(view)
 
 
-def record_texts(limit: int, valid: str) -> st.SearchStrategy[str]:
-    return sometimes_valid(valid, limit)
-
-
 people = st.fixed_dictionaries(
-    {"name": record_texts(100, "Takeshi Iwaya"), "role": hostile_text(max_size=300), "part": st.sampled_from(PARTS)}
+    {"name": sometimes_valid("Takeshi Iwaya", 100), "role": hostile_text(max_size=300), "part": st.sampled_from(PARTS)}
 )
 sources = st.fixed_dictionaries(
-    {"article": record_texts(200, "asahi-2024.txt"), "quote": record_texts(MAX_QUOTE, "Ils ont signé l'accord.")},
+    {"article": sometimes_valid("asahi-2024.txt", 200), "quote": sometimes_valid("Ils ont signé l'accord.", MAX_QUOTE)},
     optional={"url": st.one_of(st.just("https://exemple.fr/a_b"), hostile_text(max_size=300))},
 )
 records = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(KINDS),
-        "title": record_texts(MAX_TITLE, "Accord de test"),
-        "parties": st.lists(record_texts(100, "Japon"), max_size=3),
+        "title": sometimes_valid("Accord de test", MAX_TITLE),
+        "parties": st.lists(sometimes_valid("Japon", 100), max_size=3),
         "sources": st.lists(sources, min_size=1, max_size=2),
     },
     optional={
         "people": st.lists(people, max_size=2),
-        "place": record_texts(100, "Tokyo"),
+        "place": sometimes_valid("Tokyo", 100),
         "date": st.one_of(st.sampled_from(["2024-11-01", "2024-11", "2025"]), hostile_text(max_size=40)),
         "topics": st.lists(hostile_text(max_size=200), max_size=3),
         "nature": hostile_text(max_size=200),
-        "summary": record_texts(MAX_SUMMARY, "Un résumé."),
+        "summary": sometimes_valid("Un résumé.", MAX_SUMMARY),
     },
 )
 

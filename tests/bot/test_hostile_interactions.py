@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.commands import COMMANDS
 from bot.settings import Rate
-from facts.forms import BOXES
+from facts.forms import LABELS
 from tests.bot.conftest import SERVER
 from tests.bot.discord_double import CHANNEL_ID, chat_input, interaction, member, message_object, string_option
 from tests.bot.test_hostile_input import forms
@@ -21,7 +21,6 @@ from tests.hostile import assert_inert, hostile_text
 
 SEARCHABLE = sorted(name for name, command in COMMANDS.items() if command.option_description)
 MEMBER = member(12)
-LABELS = {box.key: box.label for box in BOXES}
 
 
 @pytest.fixture

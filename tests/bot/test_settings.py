@@ -5,19 +5,14 @@ from pathlib import Path
 import pytest
 
 from bot.settings import DEFAULT_COOLDOWN, DEFAULT_DB, Rate, SettingsError, load_settings
-from tests.bot.environment import SETTINGS_VARIABLES
+from tests.bot.environment import unset_settings
 
-VARIABLES = SETTINGS_VARIABLES
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch):
-    """Unsets every setting; whatever load_dotenv adds is removed again after the test."""
-    for name in VARIABLES:
-        # Set first so that monkeypatch records it: what load_dotenv adds during the test is then undone.
-        monkeypatch.setenv(name, "")
-        monkeypatch.delenv(name)
+    unset_settings(monkeypatch)
 
 
 def write_env(directory: Path, **values: str) -> Path:
