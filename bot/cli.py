@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from bot.commands import answer_line
 from bot.console import print_payload
-from bot.render import fact_embed
+from bot.render import fact_embed, review_card
 from bot.settings import Settings, SettingsError, load_settings
 from facts import dates
 from facts.catalog import Catalog
@@ -145,10 +145,10 @@ def cmd_review(args: argparse.Namespace) -> int:
         console.print("Aucun fait en attente de relecture.")
         return 0
     console.print(f"{len(queue)} fait(s) à relire. [a]pprouver, [r]ejeter, [m]odifier, [p]asser, [q]uitter.")
-    for fact in queue:
+    for position, fact in enumerate(queue):
         catalog = Catalog.from_store(store)
-        print_payload(console, {"embeds": [fact_embed(catalog, fact)]})
-        console.print(f"Confiance : {fact.confidence}")
+        # The card /revue shows: the proposal, its confidence and how many wait.
+        print_payload(console, {"embeds": [review_card(catalog, fact, len(queue) - position)]})
         while True:
             try:
                 choice = input("a/r/m/p/q ? ").strip().casefold()[:1]

@@ -443,12 +443,24 @@ def decision_entry(fact: Fact, decision: str, who: str) -> dict:
     }
 
 
+def review_card(catalog: Catalog, fact: Fact | None, waiting: int) -> dict:
+    """The proposal /revue shows next, with how many wait; or that none is left."""
+    if fact is None:
+        return {"title": "Rien à relire", "description": "Aucun fait proposé n'attend de relecture ici.",
+                "color": INFO_COLOUR}  # fmt: skip
+    embed = fact_embed(catalog, fact)
+    embed["footer"] = {"text": f"Fait proposé n°{fact.id} · confiance {fact.confidence} · {waiting} à relire"}
+    return embed
+
+
 def proposals_message(added: Sequence[Fact], article: str, words: int, completed: int) -> dict:
     """What /article answers: the facts it proposed, waiting in /revue."""
     lines = [clip(f"`#{fact.id}` {fact.kind} · {inert(fact.title)}", 120) for fact in added]
     embed = {
         "title": f"{len(added)} fait(s) proposé(s) — /revue pour les relire",
-        "description": clip("\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte.", 4000),
+        "description": clip(
+            "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte.", LIMITS["description"]
+        ),
         "color": INFO_COLOUR,
         "footer": {"text": clip(plain(f"{article} · {words} mots · {completed} fait(s) complétés"), LIMITS["footer"])},
     }

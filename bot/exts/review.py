@@ -18,7 +18,7 @@ from discord.ext import commands
 
 from bot.cooldown import heavy
 from bot.exts.moderation import FactForm, ModeratorsOfItsServer, editor_for, ensure_moderator
-from bot.render import INFO_COLOUR, decision_entry, fact_embed, proposals_message
+from bot.render import decision_entry, proposals_message, review_card
 from facts import editing
 from facts.forms import form_from_fact
 from facts.model import Fact
@@ -90,16 +90,9 @@ async def show_next(
         else:
             await interaction.response.edit_message(embed=embed, view=view, allowed_mentions=none)
 
-    if not queue:
-        embed = discord.Embed(title="Rien à relire", description="Aucun fait proposé n'attend de relecture ici.",
-                              color=INFO_COLOUR)  # fmt: skip
-        await show(embed, None)
-        return
-    fact = queue[0]
-    catalog = await bot.catalog_for(interaction.guild_id)
-    embed = fact_embed(catalog, fact)
-    embed["footer"] = {"text": f"Fait proposé n°{fact.id} · confiance {fact.confidence} · {len(queue)} à relire"}
-    await show(discord.Embed.from_dict(embed), ReviewView(bot, fact, skipped))
+    fact = queue[0] if queue else None
+    card = review_card(await bot.catalog_for(interaction.guild_id), fact, len(queue))
+    await show(discord.Embed.from_dict(card), ReviewView(bot, fact, skipped) if fact else None)
 
 
 class ArticleText(ModeratorsOfItsServer, discord.ui.Modal, title="Coller un article"):
