@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.render import error_message
+from bot.replies import send_payload
 from facts.interchange import InvalidDocument
 from facts.storage import StoreError
 
@@ -52,14 +53,8 @@ async def reply_with_error(
     title: str = "Impossible de répondre",
     view: discord.ui.View = discord.utils.MISSING,
 ) -> None:
-    payload = error_message(text, title)
-    embed = discord.Embed.from_dict(payload["embeds"][0])
-    none = discord.AllowedMentions.none()
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=none, view=view)
-        else:
-            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none, view=view)
+        await send_payload(interaction, error_message(text, title), view)
     except discord.HTTPException:
         log.warning("réponse d'erreur impossible pour l'interaction %s", interaction.id)
 

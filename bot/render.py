@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.markdown import inert, link, plain
 from facts import dates
 from facts.answers import Answer, Chronology, FactList, Help, NotFound, PersonCard, SourceList
 from facts.catalog import Catalog
 from facts.model import KIND_ICONS, Fact, Source
+
+if TYPE_CHECKING:  # facts.ingestion loads spaCy, which rendering never needs
+    from facts.ingestion import IngestReport
 
 NO_MENTIONS = {"parse": []}
 EPHEMERAL = 1 << 6
@@ -453,16 +457,21 @@ def review_card(catalog: Catalog, fact: Fact | None, waiting: int) -> dict:
     return embed
 
 
-def proposals_message(added: Sequence[Fact], article: str, words: int, completed: int) -> dict:
+def proposals_message(report: IngestReport) -> dict:
     """What /article answers: the facts it proposed, waiting in /revue."""
-    lines = [clip(f"`#{fact.id}` {fact.kind} · {inert(fact.title)}", 120) for fact in added]
+    lines = [clip(f"`#{fact.id}` {fact.kind} · {inert(fact.title)}", 120) for fact in report.added]
     embed = {
-        "title": f"{len(added)} fait(s) proposé(s) — /revue pour les relire",
+        "title": f"{len(report.added)} fait(s) proposé(s) — /revue pour les relire",
         "description": clip(
             "\n".join(lines) or "Aucun accord, visite ou rencontre reconnu dans ce texte.", LIMITS["description"]
         ),
         "color": INFO_COLOUR,
-        "footer": {"text": clip(plain(f"{article} · {words} mots · {completed} fait(s) complétés"), LIMITS["footer"])},
+        "footer": {
+            "text": clip(
+                plain(f"{report.article} · {report.words} mots · {len(report.merged_into)} fait(s) complétés"),
+                LIMITS["footer"],
+            )
+        },
     }
     return _message([embed], ephemeral=True)
 

@@ -15,7 +15,8 @@ from discord.ext import commands
 from bot.commands import COMMANDS, Command, Reply, answer, related, show_result
 from bot.cooldown import heavy
 from bot.errors import describe, reply_with_error, title_for
-from bot.render import EPHEMERAL, RESULTS_MENU_ID
+from bot.render import RESULTS_MENU_ID
+from bot.replies import send_payload
 from facts.completion import complete
 
 log = logging.getLogger(__name__)
@@ -87,13 +88,7 @@ async def send_reply(bot: commands.Bot, interaction: discord.Interaction, reply:
     payload = reply.payload
     components = None if private else payload.get("components")
     view = ResultsView(bot, interaction, components[0]["components"][0]) if components else discord.utils.MISSING
-    await interaction.response.send_message(
-        content=payload.get("content"),
-        embeds=[discord.Embed.from_dict(embed) for embed in payload.get("embeds", [])],
-        ephemeral=private or bool(payload.get("flags", 0) & EPHEMERAL),
-        allowed_mentions=discord.AllowedMentions.none(),
-        view=view,
-    )
+    await send_payload(interaction, payload, view, private)
 
 
 def slash_command(bot: commands.Bot, command: Command) -> app_commands.Command:

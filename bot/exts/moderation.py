@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot.errors import describe, reply_with_error, title_for
 from bot.render import change_message, history_message
+from bot.replies import send_payload
 from bot.settings import Settings
 from facts import editing
 from facts.editing import Editor
@@ -84,14 +85,8 @@ async def announce(
     new_names = [catalog.name(entity_id) for entity_id in sorted(fact.entity_ids() - known_before) if known_before]
     where = f"serveur {interaction.guild.name if interaction.guild else ''} ({interaction.guild_id})"
     payload = change_message(catalog, fact, action, editor_for(interaction).name, where, new_names)
-    embed = payload["embeds"][0]
-    await bot.log_change(embed, interaction.guild_id)
-    await interaction.followup.send(
-        content=payload.get("content"),
-        embed=discord.Embed.from_dict(embed),
-        ephemeral=True,
-        allowed_mentions=discord.AllowedMentions.none(),
-    )
+    await bot.log_change(payload["embeds"][0], interaction.guild_id)
+    await send_payload(interaction, payload)
 
 
 class FactForm(ModeratorsOfItsServer, discord.ui.Modal):
@@ -230,12 +225,7 @@ class FactGroup(app_commands.Group):
         changes = await self.bot.read(editing.history, numero, editor)
         fact = await self.bot.read(editing.visible_fact, numero, editor)
         catalog = await self.bot.catalog_for(interaction.guild_id)
-        payload = history_message(catalog, numero, changes, shared=fact.guild_id is None)
-        await interaction.followup.send(
-            embed=discord.Embed.from_dict(payload["embeds"][0]),
-            ephemeral=True,
-            allowed_mentions=discord.AllowedMentions.none(),
-        )
+        await send_payload(interaction, history_message(catalog, numero, changes, shared=fact.guild_id is None))
 
     @app_commands.command(name="annuler", description="Annuler la dernière modification d'un fait.")
     @app_commands.describe(numero=NUMBER)

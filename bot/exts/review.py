@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.cooldown import heavy
 from bot.exts.moderation import FactForm, ModeratorsOfItsServer, editor_for, ensure_moderator
 from bot.render import decision_entry, proposals_message, review_card
+from bot.replies import send_payload
 from facts import editing
 from facts.forms import form_from_fact
 from facts.model import Fact
@@ -128,9 +129,7 @@ async def propose(bot, interaction: discord.Interaction, name: str, content: byt
     extraction = await asyncio.to_thread(extract, article, catalog)
     who = editor_for(interaction).name
     report = await bot.write(store_extraction, extraction, article.name, who, False, interaction.guild_id, started)
-    payload = proposals_message(report.added, report.article, report.words, len(report.merged_into))
-    embed = discord.Embed.from_dict(payload["embeds"][0])
-    await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+    await send_payload(interaction, proposals_message(report))
 
 
 @heavy
