@@ -63,10 +63,10 @@ def naive_lookup(db: TinyDB, names: dict[str, str], text: str) -> dict | None:
     return max(scored, key=lambda item: item[0])[1] if scored else None
 
 
-def _generate(path: Path, count: int) -> None:
-    """In a process of its own, so that the generator's memory does not count in ours."""
+def _in_fresh_process(function, *args):
+    """`function(*args)` in a process of its own: memory and start-up measured there are its alone."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pool.submit(write_store, path, count).result()
+        return pool.submit(function, *args).result()
 
 
 def _write(store: FactStore, catalog: Catalog, fact) -> Catalog:
@@ -93,7 +93,7 @@ def measure(count: int, queries: int, naive_queries: int) -> dict:
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as folder:
         path, naive_path = Path(folder) / "store.json", Path(folder) / "naive.json"
-        _generate(path, count)
+        _in_fresh_process(write_store, path, count)  # the generator's memory must not count in ours
         shutil.copyfile(path, naive_path)
         started = time.perf_counter()
         store = FactStore(path)
@@ -164,12 +164,6 @@ def measure(count: int, queries: int, naive_queries: int) -> dict:
     }
 
 
-def _measured_alone(count: int, queries: int, naive_queries: int) -> dict:
-    """Each size in a fresh process: start-up and peak memory are that size's alone."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(measure, count, queries, naive_queries).result()
-
-
 def _first_fact_id(payload: dict) -> int | None:
     footer = (payload.get("embeds") or [{}])[0].get("footer", {}).get("text", "")
     return int(footer.split("n°")[1].split()[0]) if footer.startswith("Fait n°") else None
@@ -183,7 +177,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = args.facts or [1000, 10000, 100000]
-    results = {str(n): _measured_alone(n, args.queries, args.naive_queries) for n in sizes}
+    results = {str(n): _in_fresh_process(measure, n, args.queries, args.naive_queries) for n in sizes}
     if args.json:
         print(json.dumps(results))
         return

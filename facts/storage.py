@@ -66,7 +66,7 @@ def _journal_record(line: memoryview) -> dict | None:
     return record if _well_formed(record, removals=True) else None
 
 
-def apply_record(data: dict, record: dict) -> None:
+def _apply_record(data: dict, record: dict) -> None:
     """Applies one journal record (documents set, or removed when null) to the tables."""
     for name, documents in record.items():
         table = data.setdefault(name, {})
@@ -110,7 +110,7 @@ def read_store(path: Path) -> tuple[dict | None, int, int]:
                     f"La base {path} est illisible (journal invalide à l'octet {position}). Elle est conservée "
                     "telle quelle ; restaurez une sauvegarde ou indiquez une autre base avec --db."
                 )
-            apply_record(data, record)
+            _apply_record(data, record)
             position = end + 1
     version = schema_version(data)
     if version is None:
