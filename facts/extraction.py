@@ -794,9 +794,25 @@ def _inherit_dates(drafts: list[Draft]) -> None:
             for other in drafts
             if other.date and set(other.parties) == set(draft.parties) and other.sentence.start < draft.sentence.start
         ]
+        # Else the day the story is about: news tells its day once, in the lead, then goes on in the past
+        # tense without repeating it. Background ("avait conclu") is another day and stays undated.
+        candidates = candidates or [
+            other
+            for other in drafts
+            if other.date and len(other.date) == 10 and other.sentence.start < draft.sentence.start
+            and not _background(draft.anchor or draft.trigger)
+        ]  # fmt: skip
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
             draft.date = nearest.date
+
+
+def _background(word: Token) -> bool:
+    """A pluperfect ("avait signé", "s'était rendu") tells what came before the story's day."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in verb.children)
 
 
 def _source(article: Article, sentence: Span) -> Source:

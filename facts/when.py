@@ -116,8 +116,18 @@ _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
 _MONTH_ALONE = re.compile(r"(?i:\bce\s+mois(?:-ci)?\b(?![-‑]l)|\ble\s+mois\s+(?P<edge>dernier|pass[ée]|prochain)\b)")
 # "Dans les prochains jours": the publication month, when a week from publication stays inside it.
 _COMING_DAYS = re.compile(r"(?i:\bdans\s+les\s+(?:tout\s+)?prochains\s+jours\b)")
-# Weeks cannot be stored (no week precision): the mention is reported, unresolved.
-_WEEK = re.compile(r"(?i:\bcette\s+semaine\b(?![-‑]l)|\bla\s+semaine\s+(?:derni[èe]re|pass[ée]e|prochaine)\b)")
+# Weeks and week-ends cannot be stored (no week precision): their month when they lie in one.
+_WEEK = re.compile(
+    r"(?i:\bcette\s+semaine\b(?![-‑]l)|\bla\s+semaine\s+(?:derni[èe]re|pass[ée]e|prochaine)\b"
+    r"|\b(?:en\s+)?(?:d[ée]but|fin)\s+de\s+semaine\b)"
+)
+_WEEKEND = re.compile(r"(?i:\b(?:ce|le)\s+week-end(?:\s+(?P<edge>dernier|pass[ée]|prochain))?\b)")
+# "le 9", "lundi 9": a day of the publication's month or of the one next to it, told by the tense. Only
+# before a pause or a linking word, so that "le 9e", "le 20 heures" or "le 2 à 0"-like scores stay out.
+_DAY_ALONE = re.compile(
+    rf"(?:\b(?P<lead>(?i:le|ce))\s+)?(?:\b(?P<weekday>{_WEEKDAY})\s+)?\b(?P<core>(?P<day>1er|[0-3]?\d))"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:au|en|et|lors|dans|avec|pour|par|afin|dernier|courant|à\s+[A-ZÉ]))"
+)
 _OFFSET = re.compile(
     rf"(?i:\b(?P<direction>il\s+y\s+a|dans)\s+(?P<count>{_NUMBER}|quelques|plusieurs)"
     r"\s+(?P<unit>jours?|semaines?|mois|ans?|ann[ée]es?)\b)"
@@ -125,6 +135,7 @@ _OFFSET = re.compile(
 # Cheap test that lets sentences without any date word skip the grammar entirely.
 _ANY_DATE_WORD = re.compile(
     rf"\d|{_MONTH}|{_WEEKDAY}|printemps|été|automne|hiver|aujourd|jour|hier|demain|ann[ée]e|\bans?\b|mois|semaine"
+    r"|week-end"
     r"|matin|soir|midi",
     re.IGNORECASE,
 )
@@ -283,11 +294,59 @@ def _week(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
         return None
     word = match.group(0).casefold()
     shift = 7 if "prochaine" in word else -7 if ("derni" in word or "pass" in word) else 0
-    monday = published + timedelta(days=shift - published.weekday())
-    sunday = monday + timedelta(days=6)
-    if (monday.year, monday.month) != (sunday.year, sunday.month):
+    return _month_of_days(published + timedelta(days=shift - published.weekday()), 7)
+
+
+def _weekend(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
+    """ "ce week-end" is the last one in the past tense, the next one in the future, this one on a Sunday."""
+    published = base.date
+    if published is None:
         return None
-    return f"{monday.year:04d}-{monday.month:02d}"
+    edge = _edge(match["edge"]) or {True: "past", False: "future", None: None}[past]
+    if published.weekday() >= 5 and not match["edge"]:
+        saturday = published - timedelta(days=published.weekday() - 5)
+    elif edge == "past":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+    elif edge == "future":
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7 or 7)
+    else:
+        return None
+    return _month_of_days(saturday, 2)
+
+
+def _month_of_days(first: Date, count: int) -> str | None:
+    last = first + timedelta(days=count - 1)
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return f"{first.year:04d}-{first.month:02d}"
+
+
+def _day_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
+    if not (match["lead"] or match["weekday"]):
+        return False
+    published = base.date
+    if published is None:
+        return None
+    day = 1 if match["day"] == "1er" else int(match["day"])
+    previous = _shift_month(published, -1)
+    following = _shift_month(published, 1)
+    this = (published.year, published.month)
+    if past is None:
+        months = [this] if day == published.day else []
+    elif past:
+        months = [this, previous] if day <= published.day else [previous]
+    else:
+        months = [this, following] if day >= published.day else [following]
+    for year, month in months:
+        value = _iso(year, month, day)
+        if value and (not match["weekday"] or Date.fromisoformat(value).weekday() == WEEKDAYS[match["weekday"]]):
+            return value
+    return None
+
+
+def _shift_month(day: Date, shift: int) -> tuple[int, int]:
+    year, month = divmod(day.year * 12 + day.month - 1 + shift, 12)
+    return year, month + 1
 
 
 def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
@@ -298,8 +357,10 @@ def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | Non
     parsed = _parser(base.year, base.month or 1, base.day or 1).get_date_data(f"{sign} {count} {match['unit']}")
     when = parsed.date_obj
     # The result is only as precise as the publication date it was counted from.
-    if when is None or parsed.period == "week":
+    if when is None:
         return None
+    if parsed.period == "week":
+        return _month_of_days(when.date() - timedelta(days=when.weekday()), 7) if base.day else None
     if parsed.period == "year":
         return f"{when.year:04d}"
     if parsed.period == "month":
@@ -319,6 +380,8 @@ _RULES = (
     (_YEAR_ALONE, _year_alone),
     (_MONTH_ALONE, _month_alone),
     (_WEEK, _week),
+    (_WEEKEND, _weekend),
+    (_DAY_ALONE, _day_alone),
     (_OFFSET, _offset),
     (_COMING_DAYS, lambda match, base, past: _coming_days(base)),
 )

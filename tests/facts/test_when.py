@@ -152,3 +152,36 @@ def test_a_week_across_two_months_stays_unresolved():
     assert find_dates("la semaine prochaine", "2025-11-28", past=False)[0].value == "2025-12"
     assert find_dates("la semaine dernière", "2025-11-28", past=True)[0].value == "2025-11"
     assert find_dates("cette semaine", "2026-01-30", past=True)[0].value is None
+
+
+def test_a_bare_day_number_is_a_day_of_the_publication_month_or_the_one_the_tense_points_to():
+    # Thursday 12 June 2025.
+    assert [(m.text, m.value) for m in find_dates("Il a signé le 9, à Paris.", "2025-06-12", past=True)] == [
+        ("le 9", "2025-06-09")
+    ]
+    assert find_dates("Il a signé le 20 à Paris.", "2025-06-12", past=True)[0].value == "2025-05-20"
+    assert find_dates("Il se rendra le 2 à Lima.", "2025-06-12", past=False)[0].value == "2025-07-02"
+    assert find_dates("Il se rendra le 20, à Lima.", "2025-06-12", past=False)[0].value == "2025-06-20"
+    # A weekday must agree with the day; without a tense only the publication day itself is certain.
+    assert find_dates("Ils se sont vus mardi 9.", "2025-06-12", past=True)[-1].value is None
+    assert find_dates("Ils se voient le 9.", "2025-06-12")[0].value is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Le 9e sommet du G20.", "Le journal de 20 heures.", "Il a fini 2 à 0.", "Le 3 sur 10.", "Les 27 et lui."],
+)
+def test_numbers_that_are_not_days(sentence):
+    assert find_dates(sentence, "2025-06-12", past=True) == []
+
+
+def test_week_ends_and_parts_of_a_week_keep_their_month_when_they_lie_in_one():
+    # Thursday 12 June 2025: the last week-end is 7–8 June, the next 14–15 June; Friday 30 May 2025's
+    # next week-end runs into June.
+    assert find_dates("Ils se sont vus ce week-end.", "2025-06-12", past=True)[0].value == "2025-06"
+    assert find_dates("Ils se verront ce week-end.", "2025-06-12", past=False)[0].value == "2025-06"
+    assert find_dates("Ils se verront ce week-end.", "2025-05-30", past=False)[0].value is None
+    assert find_dates("Ils se sont vus le week-end dernier.", "2025-06-02", past=True)[0].value is None
+    assert find_dates("Ils se sont vus en début de semaine.", "2025-06-12", past=True)[0].value == "2025-06"
+    assert find_dates("Ils se sont vus il y a deux semaines.", "2025-06-12", past=True)[0].value is None
+    assert find_dates("Ils se sont vus il y a deux semaines.", "2025-06-20", past=True)[0].value == "2025-06"
