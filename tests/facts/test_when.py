@@ -4,8 +4,6 @@
 place a weekday: those mentions stay unresolved rather than guessed.
 """
 
-import time
-
 import pytest
 
 from facts.dates import parse
@@ -125,18 +123,6 @@ def test_impossible_day_is_a_mention_without_value():
     assert [(m.text, m.value) for m in find_dates("Signé le 31 février 2024.", "2024-11-16")] == [
         ("le 31 février 2024", None)
     ]
-
-
-def test_speed():
-    sentences = [example[0] for example in EXAMPLES] + ["Le ministre a salué le soutien du Japon à l'Ukraine."]
-    for sentence in sentences:  # dateparser loads its French data on first use
-        find_dates(sentence, "2024-11-16", True)
-    started = time.perf_counter()
-    for _ in range(20):
-        for sentence in sentences:
-            find_dates(sentence, "2024-11-16", True)
-    per_call = (time.perf_counter() - started) / (20 * len(sentences))
-    assert per_call < 0.005, f"{per_call * 1000:.2f} ms par phrase"
 
 
 def test_the_coming_days_keep_the_publication_month_only_early_in_the_month():
