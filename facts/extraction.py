@@ -24,12 +24,23 @@ from facts.places import city_countries
 from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
 
 AGREEMENT_NOUNS = frozenset(
-    "accord accords traité pacte partenariat mémorandum protocole convention entente charte déclaration".split()
+    "accord accords traité pacte partenariat mémorandum protocole convention entente charte déclaration "
+    "arrangement contrat feuille lettre".split()  # "feuille de route", "lettre d'intention"
 )
-SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "conclure": "conclu"}
-VISIT_NOUNS = frozenset("visite voyage déplacement tournée".split())
-MEETING_NOUNS = frozenset("rencontre entretien entretiens réunion sommet pourparlers conférence".split())
-MEETING_VERBS = frozenset("rencontrer entretenir recevoir réunir".split())
+SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "sceller": "conclu",
+                 "renouveler": "signé", "entériner": "signé", "conclure": "conclu", "finaliser": "conclu",
+                 "nouer": "conclu"}  # fmt: skip
+# "la signature d'un accord", "lors de la conclusion du traité": the act named by a noun.
+# "une cérémonie de conclusion de l'accord" after "ont signé un accord": one agreement, told twice.
+DONE_AGREEMENT = frozenset(("signé", "conclu"))
+SIGNING_NOUNS = {"signature": "signé", "paraphe": "signé", "ratification": "signé", "conclusion": "conclu"}
+VISIT_NOUNS = frozenset("visite voyage déplacement tournée escale séjour".split())
+MEETING_NOUNS = frozenset(
+    "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête".split()
+)
+# A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
+REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
+MEETING_VERBS = frozenset("rencontrer entretenir recevoir réunir accueillir retrouver discuter échanger".split())
 HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
@@ -47,7 +58,7 @@ ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
-ARRIVAL_VERBS = frozenset(("arriver",))
+ARRIVAL_VERBS = frozenset("arriver séjourner atterrir".split())
 EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
 
 
@@ -77,6 +88,7 @@ class Draft:
     anchor: Token | None = None  # the word whose clause holds the event's date, when not the trigger
     also_in: list[Span] = field(default_factory=list)  # other sentences reporting the same event
     group: bool = False  # its sides are the two the story is about ("les deux ministres")
+    counterpart: bool = False  # the other side is named by its title only ("son homologue malien")
 
     @property
     def sentences(self) -> list[Span]:
@@ -129,8 +141,14 @@ def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> li
 
 
 def _name_like(name: Span) -> bool:
-    """Capitalised words, with the particles names carry: "Mohammed Chia al-Soudani", "Lula da Silva"."""
-    return name[0].is_title and all(t.is_title or NAME_PARTICLE.match(t.text) for t in name)
+    """Capitalised words, with the particles names carry: "Mohammed Chia al-Soudani", "Lula da Silva", and
+    the lower-case halves of hyphenated given names the tokenizer splits ("Lee Jae-myung")."""
+
+    def part(token: Token) -> bool:
+        joined = token.i > name.start and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
+        return token.is_title or bool(NAME_PARTICLE.match(token.text)) or token.text == "-" or joined
+
+    return name[0].is_title and name[-1].text != "-" and all(part(t) for t in name)
 
 
 def _after_title(ent: Span) -> bool:
@@ -451,7 +469,8 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         lemma = _lemma(token)
         if _negated(token) or (token.pos_ == "NOUN" and _negated(token.head)):
             continue
-        if token.pos_ == "VERB" and lemma in SIGNING_VERBS:
+        verbal = _verbal(token)
+        if verbal and lemma in SIGNING_VERBS:
             nouns = [
                 c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
             ] or _agreement_after(token)
@@ -459,6 +478,12 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
                 if any(t.lower_ == "principe" for t in token.children) or "en principe" in sentence.text:
                     status = "de principe"  # "ont conclu « en principe » un accord"
+                drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
+        elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
+            nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS and t.i > token.i]
+            verb = _verb_of(token)
+            if nouns and not _negated(verb) and not _hearsay(verb):
+                status = "prévu" if _planned(verb) or _planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
         elif token.pos_ == "VERB" and lemma == "parvenir":
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
@@ -478,7 +503,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             found = _visit_place(token, mentions)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
-        elif token.pos_ == "VERB" and (
+        elif verbal and (
             (lemma in ("rendre", "visiter") and _reflexive_or_visit(token))
             or lemma in ARRIVAL_VERBS
             or (lemma == EXPECTED and "Pass" in token.morph.get("Voice"))
@@ -486,9 +511,10 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             found = _visit_place(token, mentions)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
-        elif (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS) or (
-            token.pos_ in ("VERB", "ADJ") and lemma in MEETING_VERBS
-        ):
+        elif (
+            (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)
+            or (token.pos_ in ("VERB", "ADJ") and lemma in MEETING_VERBS)
+        ) and not _remote(token):
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
     return [draft for draft in drafts if _enough(draft)]
 
@@ -504,12 +530,25 @@ def _agreement_after(verb: Token) -> list[Token]:
     return []
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a participle the small model reads as an adjective ("ont paraphé")."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and any(c.dep_.startswith("aux") for c in token.children))
+
+
+def _remote(trigger: Token) -> bool:
+    """ "s'est entretenu par téléphone avec", "un entretien téléphonique", "une réunion en visioconférence"."""
+    words = [*trigger.children, *_verb_of(trigger).children]
+    return any(REMOTE.search(word.text) or any(REMOTE.search(c.text) for c in word.children) for word in words)
+
+
 def _enough(draft: Draft) -> bool:
     """An event needs its sides: two parties for an agreement or a meeting, a visitor and a place for a visit."""
     if draft.kind == "visite":
         return bool(draft.people or draft.parties) and draft.place is not None and len(draft.parties) >= 2
     if draft.kind == "rencontre":
-        return len(draft.people) >= 2 or (len(draft.parties) >= 2 and (draft.group or draft.status == "prévue"))
+        return len(draft.people) >= 2 or (
+            len(draft.parties) >= 2 and (draft.group or draft.counterpart or draft.status == "prévue")
+        )
     return len(draft.parties) >= 2
 
 
@@ -674,13 +713,22 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
             holder = catalog.holder([side])
             if holder is not None and holder.id not in {p.entity for p in draft.people}:
                 draft.people.append(Participant(holder.id, "", "participant"))
-    if len(draft.people) == 1:
-        # "…coprésidera avec son homologue philippin la réunion": the other side, named by its title only.
+    if len(draft.people) < 2 and not draft.group:
+        # "…coprésidera avec son homologue philippin la réunion", "a reçu le président malien": the other
+        # side, named by its title only; the subject may be too ("Le président sud-coréen a été reçu par…").
         verb = _verb_of(trigger)
-        counterparts = [c for c in (*trigger.children, *verb.children) if any(w.lower_ == "avec" for w in c.children)]
-        for counterpart in counterparts:
-            side = _sides(_within(mentions, counterpart.subtree), catalog)
-            draft.parties += [p for p in side if p not in draft.parties]
+        subject_side = [] if draft.people else _subject_sides(verb, mentions, catalog)
+        for counterpart in _counterparts(trigger, verb):
+            named = [
+                m for m in _within(people, counterpart.subtree) if m.entity_id not in {p.entity for p in draft.people}
+            ]
+            for person in named[:1]:
+                draft.people.append(Participant(person.entity_id, _role_before(person), "participant"))
+                draft.parties += [p for p in _person_side(person, mentions, catalog) if p not in draft.parties]
+            side = [p for p in _sides(_within(mentions, counterpart.subtree), catalog) if p not in draft.parties]
+            if side and (draft.people or subject_side):
+                draft.parties += [p for p in subject_side if p not in draft.parties] + side
+                draft.counterpart = True
     if not draft.people and not draft.group:
         # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
         scope = {t.i for t in trigger.subtree}
@@ -699,6 +747,18 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     else:
         draft.title = "Rencontre " + " – ".join(names) if names else "Rencontre"
     return draft
+
+
+def _counterparts(trigger: Token, verb: Token) -> list[Token]:
+    """Whom the subject meets: "avec son homologue", the object of "a reçu", the agent of "a été reçu par";
+    for a verb only, as "Le président a rencontré" names no one when it is a noun ("une rencontre")."""
+    found = []
+    for child in dict.fromkeys((*trigger.children, *verb.children)):
+        with_whom = any(w.lower_ == "avec" for w in child.children)
+        titled = child.lower_ in ROLE_WORDS | {"homologue", "homologues"}
+        if with_whom or (trigger.pos_ in ("VERB", "ADJ") and child.dep_ in ("obj", "obl:agent") and titled):
+            found.append(child)
+    return found
 
 
 def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
@@ -751,7 +811,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 other
                 for other in merged
                 if other.kind == draft.kind
-                and other.status == draft.status
+                and (other.status == draft.status or {other.status, draft.status} == DONE_AGREEMENT)
                 and set(other.parties) == set(draft.parties)
                 and (draft.kind == "accord" or people <= {p.entity for p in other.people}
                      or {p.entity for p in other.people} <= people)
