@@ -40,14 +40,18 @@ MEETING_NOUNS = frozenset(
 )
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
-MEETING_VERBS = frozenset("rencontrer entretenir recevoir réunir accueillir retrouver discuter échanger".split())
+MEETING_VERBS = frozenset(
+    "rencontrer entretenir recevoir réunir rassembler accueillir retrouver discuter échanger".split()
+)
 HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
+OCCASION_WORDS = frozenset("lors occasion cours pendant durant pour".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
     "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe".split()
 )
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
+ROMAN = re.compile(r"[IVX]{1,5}")
 HONORIFICS = frozenset("m. mme mlle mm. monsieur madame".split())
 TITLE_WORDS = HONORIFICS | ROLE_WORDS
 SURPRISE = frozenset("inopiné inopinée surprise impromptu impromptue".split())
@@ -146,7 +150,8 @@ def _name_like(name: Span) -> bool:
 
     def part(token: Token) -> bool:
         joined = token.i > name.start and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
-        return token.is_title or bool(NAME_PARTICLE.match(token.text)) or token.text == "-" or joined
+        regnal = token.i > name.start and ROMAN.fullmatch(token.text) is not None  # "Mohammed VI"
+        return token.is_title or bool(NAME_PARTICLE.match(token.text)) or token.text == "-" or joined or regnal
 
     return name[0].is_title and name[-1].text != "-" and all(part(t) for t in name)
 
@@ -376,7 +381,10 @@ def _title_phrase(person: Mention) -> list[Token]:
     words = []
     for index in range(person.span.start - 1, max(person.span.sent.start, person.span.start - 8) - 1, -1):
         token = doc[index]
-        if token.pos_ in ("VERB", "AUX") or token.ent_type_ in ("PER", "PERSONNE") or token.text in ";:(":
+        # A nationality the small model reads as a verb ("togolais") is still a title word.
+        if (token.pos_ in ("VERB", "AUX") and not token.ent_id_) or token.ent_type_ in ("PER", "PERSONNE"):
+            break
+        if token.text in ";:(":
             break
         words.append(token)
     return words
@@ -396,7 +404,7 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
     # Mentions come in text order: the title nearest the name is the last one before it ("les présidents
     # argentin Javier Milei, brésilien Lula…").
-    side = _countries_of(_within(near, role_tokens)[:1] or _within(near, _title_phrase(person))[-1:], catalog)
+    side = _countries_of(_within(near, _title_phrase(person))[-1:] or _within(near, role_tokens)[:1], catalog)
     side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
         remembered[person.entity_id] = side
@@ -451,7 +459,9 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
             return antecedent[0], trigger, case
     anchors = [trigger]
     if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS:
-        anchors.append(trigger.head)
+        anchors.append(trigger.head)  # "a effectué une visite à Rabat"
+    elif trigger.pos_ == "NOUN" and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
+        anchors.append(_verb_of(trigger))  # "a été reçu à Rabat …, lors d'une visite officielle"
     for anchor in anchors:
         for child in anchor.subtree if anchor is trigger else anchor.children:
             case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
@@ -515,8 +525,24 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)
             or (token.pos_ in ("VERB", "ADJ") and lemma in MEETING_VERBS)
         ) and not _remote(token):
+            if token.pos_ != "VERB" and token.dep_.startswith("nsubj") and _lemma(token.head) in MEETING_VERBS:
+                continue  # "La réunion a rassemblé …": the verb says who met
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
+    for draft in drafts:
+        if draft.kind == "rencontre" and len(draft.parties) < 2:
+            _hosts_met(draft, catalog)
     return [draft for draft in drafts if _enough(draft)]
+
+
+def _hosts_met(draft: Draft, catalog: Reading) -> None:
+    """ "a été reçu à Rabat par le roi Mohammed VI, lors d'une visite": the visit, read after the meeting
+    in the same sentence, tells whose side the host is on."""
+    for person in draft.people:
+        if not catalog.sides.get(person.entity):
+            host = catalog.host_for(person.entity)
+            if host:
+                catalog.sides[person.entity] = host
+            draft.parties += [p for p in host if p not in draft.parties]
 
 
 def _agreement_after(verb: Token) -> list[Token]:
@@ -546,8 +572,9 @@ def _enough(draft: Draft) -> bool:
     if draft.kind == "visite":
         return bool(draft.people or draft.parties) and draft.place is not None and len(draft.parties) >= 2
     if draft.kind == "rencontre":
-        return len(draft.people) >= 2 or (
-            len(draft.parties) >= 2 and (draft.group or draft.counterpart or draft.status == "prévue")
+        # Two people of unknown sides met, but the store could not say who met whom.
+        return len(draft.parties) >= 2 and (
+            len(draft.people) >= 2 or draft.group or draft.counterpart or draft.status == "prévue"
         )
     return len(draft.parties) >= 2
 
@@ -731,7 +758,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
                 draft.counterpart = True
     if not draft.people and not draft.group:
         # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
-        scope = {t.i for t in trigger.subtree}
+        scope = {t.i for t in _core_tokens(trigger)}
         named = [m for m in mentions if m.span.start in scope or m.span.root.head.i == trigger.i]
         draft.parties += _sides(named, catalog)
         hosts = [m for m in mentions if m.kind == "pays" and m.span.root.head in hosting]
@@ -835,7 +862,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def _inherit_dates(drafts: list[Draft]) -> None:
+def _inherit_dates(drafts: list[Draft], lead: tuple[int, str] | None) -> None:
     """An undated past event takes the date of the nearest dated event sharing one of its people: the
     article tells one person's day in several sentences ("a également convenu avec…")."""
     for draft in drafts:
@@ -865,6 +892,8 @@ def _inherit_dates(drafts: list[Draft]) -> None:
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
             draft.date = nearest.date
+        elif lead is not None and lead[0] <= draft.sentence.start and not _background(draft.anchor or draft.trigger):
+            draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 
 def _background(word: Token) -> bool:
@@ -897,7 +926,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     drafts: list[Draft] = []
     previous_person: Mention | None = None
     recent_subjects: list[tuple[Mention, str]] = []
-    for sentence in doc.sents:
+    lead: tuple[int, str] | None = None  # (sentence start, day) the article's lead gives its story
+    for number, sentence in enumerate(doc.sents):
         if not re.search(r"\w{3}", sentence.text):
             continue
         mentions = _mentions(sentence, reading)
@@ -907,6 +937,10 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             same = [m for m, gender in recent_subjects if gender == wanted_gender]
             previous_person = same[-1] if same else previous_person
         reading.arrive(_setting(sentence, mentions, reading))
+        for person in (m for m in mentions if m.kind == "personne"):
+            # Learnt wherever a title is given ("ses homologues ivoirien Alassane Ouattara, togolais …"),
+            # for the sentences that name them alone ("M. Ouattara a eu un entretien avec…").
+            _person_side(person, mentions, reading, met=False)
         sentence_drafts = _drafts(sentence, mentions, reading, previous_person)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
@@ -916,8 +950,11 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [_sides(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]
-        wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence)
+        wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence) or (lead is None and number < 2)
         date_mentions = find_dates(sentence.text, article.published, past=True) if wanted else []
+        if lead is None and number < 2 and not _planned(sentence.root):
+            day = next((m.value for m in date_mentions if m.value and len(m.value) == 10), None)
+            lead = (sentence.start, day) if day else None
         future_mentions = find_dates(sentence.text, article.published, past=False) if sentence_drafts else []
         in_force = _in_force(sentence, date_mentions)
         if in_force and not sentence_drafts:
@@ -931,7 +968,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             draft.date = _date_for(draft, future_mentions if planned else date_mentions, doc, sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
-    _inherit_dates(drafts)
+    _inherit_dates(drafts, lead)
     merged = _merge(drafts)
     facts = []
     for draft in merged:
