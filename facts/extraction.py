@@ -636,7 +636,7 @@ def _anaphoric_subject(verb: Token, plural: bool = False) -> bool:
 
 def _verb_of(token: Token) -> Token:
     """The verb whose clause a word belongs to."""
-    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head.i != token.i:
         token = token.head
     return token
 
@@ -862,11 +862,43 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def _inherit_dates(drafts: list[Draft], lead: tuple[int, str] | None) -> None:
-    """An undated past event takes the date of the nearest dated event sharing one of its people: the
-    article tells one person's day in several sentences ("a également convenu avec…")."""
+@dataclass
+class Timeline:
+    """The days an article gives beyond each event's own clause: the lead's, and the day of each stop of a
+    trip ("arrivé jeudi à Asunción", "une tournée qu'il a entamée lundi à Lima")."""
+
+    lead: tuple[int, str] | None = None  # (sentence start, day)
+    stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
+
+    def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
+        places = [m for m in mentions if m.kind in ("lieu", "pays") and _placed(m)]
+        for mention in (m for m in dates if m.value and len(m.value) == 10):
+            span = sentence.doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
+                                          alignment_mode="expand")  # fmt: skip
+            if span is None:
+                continue
+            clause = clause_of(span.root)
+            for place in (p for p in places if p.span.root.i in clause):
+                for country in _host_country(place, reading):
+                    self.stops.setdefault(country, mention.value)
+
+
+def _placed(mention: Mention) -> bool:
+    """A place where something happens ("à Lima", "en Bolivie"), not a nationality or a party."""
+    return any(c.lower_ in PLACE_CASES for c in mention.span.root.children)
+
+
+def _inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
+    """An undated past event takes the day of the trip's stop it happened at, else the date of the nearest
+    dated event sharing one of its people: the article tells one person's day in several sentences
+    ("a également convenu avec…")."""
+    lead = timeline.lead
     for draft in drafts:
-        if draft.date or draft.status in ("prévu", "prévue"):
+        if draft.date or draft.status in ("prévu", "prévue") or _background(draft.anchor or draft.trigger):
+            continue
+        stops = {timeline.stops[p] for p in draft.parties if p in timeline.stops}
+        if len(stops) == 1:
+            draft.date = stops.pop()
             continue
         mine = {p.entity for p in draft.people}
         # Only a day anchors the story of a day: a month ("au Pérou, en novembre") is too loose to lend.
@@ -887,21 +919,17 @@ def _inherit_dates(drafts: list[Draft], lead: tuple[int, str] | None) -> None:
             other
             for other in drafts
             if other.date and len(other.date) == 10 and other.sentence.start < draft.sentence.start
-            and not _background(draft.anchor or draft.trigger)
         ]  # fmt: skip
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
             draft.date = nearest.date
-        elif lead is not None and lead[0] <= draft.sentence.start and not _background(draft.anchor or draft.trigger):
+        elif lead is not None and lead[0] <= draft.sentence.start:
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 
 def _background(word: Token) -> bool:
     """A pluperfect ("avait signé", "s'était rendu") tells what came before the story's day."""
-    verb = word
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
-    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in verb.children)
+    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in _verb_of(word).children)
 
 
 def _source(article: Article, sentence: Span) -> Source:
@@ -926,7 +954,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
     drafts: list[Draft] = []
     previous_person: Mention | None = None
     recent_subjects: list[tuple[Mention, str]] = []
-    lead: tuple[int, str] | None = None  # (sentence start, day) the article's lead gives its story
+    timeline = Timeline()
     for number, sentence in enumerate(doc.sents):
         if not re.search(r"\w{3}", sentence.text):
             continue
@@ -950,11 +978,12 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [_sides(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]
-        wanted = sentence_drafts or any(t.lemma_ == "vigueur" for t in sentence) or (lead is None and number < 2)
-        date_mentions = find_dates(sentence.text, article.published, past=True) if wanted else []
-        if lead is None and number < 2 and not _planned(sentence.root):
+        date_mentions = find_dates(sentence.text, article.published, past=True)
+        if timeline.lead is None and number < 2 and not _planned(sentence.root):
             day = next((m.value for m in date_mentions if m.value and len(m.value) == 10), None)
-            lead = (sentence.start, day) if day else None
+            timeline.lead = (sentence.start, day) if day else None
+        if not _planned(sentence.root):
+            timeline.read(sentence, mentions, date_mentions, reading)
         future_mentions = find_dates(sentence.text, article.published, past=False) if sentence_drafts else []
         in_force = _in_force(sentence, date_mentions)
         if in_force and not sentence_drafts:
@@ -968,7 +997,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             draft.date = _date_for(draft, future_mentions if planned else date_mentions, doc, sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
-    _inherit_dates(drafts, lead)
+    _inherit_dates(drafts, timeline)
     merged = _merge(drafts)
     facts = []
     for draft in merged:
