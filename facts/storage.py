@@ -49,6 +49,10 @@ class NewerStore(StoreError):
     pass
 
 
+class OutdatedCopy(StoreError):
+    """A change built on a copy of the file that another writer has changed since: nothing was written."""
+
+
 def _well_formed(data: object, removals: bool = False) -> bool:
     """Tables of JSON records; in a journal record, a null record is a removal."""
     return isinstance(data, dict) and all(
@@ -216,6 +220,8 @@ class DurableStorage(Storage):
         self._rewrite = False
         self._batch_depth = 0
         self._aborted = False
+        # Told each new snapshot once it is on disk: a whole store known to load (see facts/backups.py).
+        self.snapshot_listeners: list[Callable[[bytes], None]] = []
         self._load()
 
     def signature(self) -> tuple[int, int, int] | None:
@@ -256,6 +262,7 @@ class DurableStorage(Storage):
         self._touched, self._rewrite = {}, False
         if not touched and not rewrite:
             return
+        snapshot = None
         try:
             record = {name: {doc_id: self._cache.get(name, {}).get(doc_id) for doc_id in sorted(ids, key=_id_order)}
                       for name, ids in touched.items()}  # fmt: skip
@@ -264,7 +271,7 @@ class DurableStorage(Storage):
             with exclusive(self.path):
                 if self.signature() != self._seen:
                     # Another process wrote since this cache was read: this change was built on an old copy.
-                    raise StoreError(
+                    raise OutdatedCopy(
                         f"La base {self.path} vient d'être modifiée par un autre processus : rien n'a été "
                         "enregistré, réessayez."
                     )
@@ -280,6 +287,9 @@ class DurableStorage(Storage):
             # The cached tables already hold the change: forget them, the file is the truth.
             self._cache = None
             raise
+        if snapshot is not None:
+            for listener in self.snapshot_listeners:
+                listener(snapshot)
 
     def _journal_limit(self) -> float:
         return max(COMPACT_MIN_BYTES, COMPACT_SHARE * self._journal_start)

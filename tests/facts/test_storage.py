@@ -8,21 +8,10 @@ import orjson
 import pytest
 
 import facts.storage
-from facts.model import Entity, Fact, Participant, Source
+from facts.model import Entity, Participant
 from facts.storage import CorruptStore, NewerStore, StoreError
 from facts.store import FactStore
-
-
-def make_fact(title: str) -> Fact:
-    return Fact(
-        id=0,
-        kind="accord",
-        title=title,
-        status="signé",
-        parties=("org:ue", "pays:JP"),
-        date="2024-11-01",
-        sources=(Source(article="a.txt", quote="Une phrase de l'article.", start=0, end=24),),
-    )
+from tests.facts.sample import make_fact
 
 
 def state(store: FactStore) -> tuple:
