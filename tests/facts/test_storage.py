@@ -19,16 +19,6 @@ def state(store: FactStore) -> tuple:
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    """A store file holding one fact, alone in its directory."""
-    path = tmp_path / "db.json"
-    store = FactStore.create_empty(path)
-    store.add_fact(make_fact("Accord initial"), who="test")
-    store.close()
-    return path
-
-
-@pytest.fixture
 def writes(monkeypatch) -> list[Path]:
     """Paths written durably (a journal append or a new snapshot), which are still written."""
     calls = []
