@@ -365,6 +365,18 @@ class JournaledTable(Table):
     the storage told which documents changed (TinyDB's own copies the whole table twice per write and
     hands the storage the whole database)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._counted_in: int | None = None
+
+    def _get_next_id(self) -> int:
+        # TinyDB counts the ids once and then increments: after the file is read again (another process
+        # added documents), that count would hand out an id already taken.
+        self._storage.read()
+        if self._storage.generation != self._counted_in:
+            self._next_id, self._counted_in = None, self._storage.generation
+        return super()._get_next_id()
+
     def _update_table(self, updater: Callable[[dict[int, dict]], None]) -> None:
         documents = self._storage.read().setdefault(self.name, {})
         tracked = _TrackedTable(documents, self.document_id_class)

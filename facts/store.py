@@ -135,8 +135,9 @@ class FactStore:
         self._by_id: dict[int, Fact] = {}
         self._generation = 0
         self._watchers: list[list[Change]] = []
-        # One change at a time from this object's threads: an edit's version check and its write are one step.
-        self._writing = threading.RLock()
+        # One thread at a time reads or changes the tables (a read may reload them from the file), and an
+        # edit's version check and its write are one step.
+        self._lock = threading.RLock()
         self._batch_depth = 0
         # Fact id → the version the edits of the batch under way were made against.
         self._edited_versions: dict[int, int] = {}
@@ -219,7 +220,7 @@ class FactStore:
     def batch(self) -> Iterator[None]:
         """Every change inside reaches disk together at the end, or none if the block raises. A batch
         overtaken by another writer that changed a fact it edits is refused as a stale edit."""
-        with self._writing:
+        with self._lock:
             self._batch_depth += 1
             try:
                 with self._storage.batch():
@@ -242,17 +243,21 @@ class FactStore:
     # Reading
 
     def entities(self) -> dict[str, Entity]:
-        return {entity.id: entity for entity in self._parsed("entities", lambda _, doc: entity_from_doc(doc))}
+        with self._lock:
+            return {entity.id: entity for entity in self._parsed("entities", lambda _, doc: entity_from_doc(doc))}
 
     def facts(self, include_deleted: bool = False) -> list[Fact]:
-        facts = self._all().values()
-        return list(facts) if include_deleted else [fact for fact in facts if not fact.deleted]
+        with self._lock:
+            facts = self._all().values()
+            return list(facts) if include_deleted else [fact for fact in facts if not fact.deleted]
 
     def get(self, fact_id: int) -> Fact | None:
-        return self._all().get(fact_id)
+        with self._lock:
+            return self._all().get(fact_id)
 
     def history(self, fact_id: int | None = None) -> list[dict]:
-        entries = self._history.all()
+        with self._lock:
+            entries = self._history.all()
         return [entry for entry in entries if fact_id is None or entry["fact_id"] == fact_id]
 
     # Writing
@@ -295,7 +300,7 @@ class FactStore:
         action: str | None = None,
     ) -> Fact:
         """Applies `changes` (field → new value); refuses an edit made against an older version."""
-        with self._writing:
+        with self._lock:
             # Checked before the batch too, so that a refusal leaves the batch, and every cache, untouched.
             self._editable(fact_id, expected_version)
             with self.batch():
@@ -329,14 +334,16 @@ class FactStore:
         """Global facts a server chose not to see."""
         if guild_id is None:
             return set()
-        return {doc["fact_id"] for doc in self._masks.all() if doc["guild_id"] == guild_id}
+        with self._lock:
+            masks = self._masks.all()
+        return {doc["fact_id"] for doc in masks if doc["guild_id"] == guild_id}
 
     def set_hidden(self, fact_id: int, guild_id: int, hidden: bool, who: str) -> None:
         """Hides a global fact for one server (or shows it again), without touching the fact itself."""
-        existing = [
-            doc.doc_id for doc in self._masks.all() if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
-        ]
         with self.batch():
+            existing = [
+                doc.doc_id for doc in self._masks.all() if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
+            ]
             if hidden and not existing:
                 self._masks.insert({"guild_id": guild_id, "fact_id": fact_id})
             elif not hidden and existing:

@@ -252,6 +252,16 @@ def test_another_process_change_is_seen(db):
     assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé", "Par le bot"]
 
 
+def test_new_records_take_fresh_ids_after_another_process_added_some(db):
+    bot, cli = FactStore(db), FactStore(db)
+    bot.add_fact(make_fact("Par le bot"), who="bot")  # the bot's tables have counted their ids
+    cli.add_fact(make_fact("Importé"), who="cli")
+    assert bot.add_fact(make_fact("Encore par le bot"), who="bot").id == 4
+    reopened = FactStore(db)
+    assert [fact.title for fact in reopened.facts()] == ["Accord initial", "Par le bot", "Importé", "Encore par le bot"]
+    assert len(reopened.history()) == 4
+
+
 @pytest.mark.parametrize("snapshots", [False, True], ids=["journal", "snapshot"])
 def test_a_write_from_a_copy_another_process_outdated_loses_nothing(db, monkeypatch, snapshots):
     if snapshots:  # every change folded into a new snapshot: the file is replaced, not appended to
