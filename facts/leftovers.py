@@ -22,13 +22,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def remove_leftovers(path: Path) -> list[Path]:
+def remove_leftovers(path: Path) -> None:
     """Removes the temporary files of the store and of its backups whose writer is no longer running."""
     pattern = re.compile(r"\." + re.escape(path.name) + r"(?:\.[^/]*)?\.(\d+)\.tmp")
-    removed = []
     for entry in path.parent.iterdir():
         match = pattern.fullmatch(entry.name)
         if match and int(match[1]) != os.getpid() and not _alive(int(match[1])):
             entry.unlink(missing_ok=True)
-            removed.append(entry)
-    return removed

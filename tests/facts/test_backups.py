@@ -1,5 +1,7 @@
 """Rotating backups beside the store, the refusal of an unreadable store naming the way back, and restore."""
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,18 @@ def test_rotation_keeps_the_newest_backups_only(db, monkeypatch):
     backups = backups_of(db)
     assert len(backups) == KEEP
     assert [len(titles(backup)) for backup in backups] == [10, 9, 8]  # the newest, newest first
+
+
+def test_opening_removes_the_temporary_files_that_killed_writers_left_only(db):
+    dead_writer = subprocess.Popen(["true"])  # a process id that no longer runs
+    dead_writer.wait()
+    left = [db.with_name(f".db.json{kind}.{dead_writer.pid}.tmp") for kind in ("", ".sauvegarde-20240101T000000.0Z")]
+    in_progress = db.with_name(f".db.json.{os.getpid()}.tmp")
+    for temporary in [*left, in_progress]:
+        temporary.write_bytes(b"{")
+    open_backed_up(db, KEEP).close()
+    assert not any(temporary.exists() for temporary in left)
+    assert in_progress.exists()
 
 
 def test_no_backup_is_taken_of_an_unreadable_store(db):
