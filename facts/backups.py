@@ -42,8 +42,16 @@ def backups_of(path: Path) -> list[Path]:
     return [path.with_name(name) for name in sorted(names, reverse=True)]
 
 
+def _cut_to_nothing(path: Path) -> bool:
+    """An existing store file with no byte left: a store is never written empty (it is created stamped or
+    from the shipped one), so the file was truncated, and an empty store must not pass for it."""
+    return path.is_file() and path.stat().st_size == 0
+
+
 def loads(path: Path) -> bool:
     """Whether `path` is a store this version reads in full (reading only, never writing)."""
+    if not path.is_file() or _cut_to_nothing(path):
+        return False
     try:
         FactStore(path).close()
     except StoreError:
@@ -70,17 +78,19 @@ class Backups:
         for old in backups_of(self.path)[self.keep :]:
             old.unlink(missing_ok=True)  # another process may be pruning too
 
-    def take_of_snapshot(self, snapshot: bytes) -> None:
-        """For each snapshot written: the change is already on disk, so a backup that fails is reported,
-        not raised (the user would read that their change was lost)."""
+    def take_or_report(self, payload: bytes) -> None:
+        """A backup that fails is reported, not raised: after a snapshot, the change is already on disk
+        (the user would read that it was lost); at start-up, lookups need no backup."""
         try:
-            self.take(snapshot)
+            self.take(payload)
         except OSError as error:
             log.warning("sauvegarde de %s impossible : %s", self.path, error.strerror or error)
 
 
 def opened(path: Path) -> FactStore:
     """The store at `path`; an unreadable one is refused naming its newest backup that loads."""
+    if _cut_to_nothing(path):
+        raise CorruptStore(f"La base {path} est vide : elle a été tronquée. Elle est conservée. {_way_back(path)}")
     try:
         return FactStore.open(path)
     except CorruptStore as error:
@@ -107,8 +117,8 @@ def open_backed_up(path: Path, keep: int) -> FactStore:
         payload = path.read_bytes()
         remove_leftovers(path)
     backups = Backups(path, keep)
-    backups.take(payload)
-    store.on_snapshot(backups.take_of_snapshot)
+    backups.take_or_report(payload)
+    store.on_snapshot(backups.take_or_report)
     return store
 
 

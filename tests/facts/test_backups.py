@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import facts.storage
-from facts.backups import backups_of, loads, open_backed_up, opened, restore
+from facts.backups import Backups, backups_of, loads, open_backed_up, opened, restore
 from facts.storage import CorruptStore, StoreError
 from facts.store import FactStore
 from tests.facts.sample import make_fact
@@ -145,3 +145,38 @@ def test_restore_refuses_an_unreadable_backup_and_changes_nothing(db, tmp_path):
         restore(db, bad)
     assert db.read_bytes() == content
     assert sorted(entry.name for entry in tmp_path.iterdir()) == ["autre.json", "db.json"]
+
+
+def test_a_store_cut_to_nothing_is_refused_not_backed_up_and_restored(db):
+    open_backed_up(db, KEEP).close()
+    [backup] = backups_of(db)
+    db.write_bytes(b"")
+    with pytest.raises(CorruptStore) as refused:
+        open_backed_up(db, KEEP)
+    assert f"La base {db} est vide" in str(refused.value)
+    assert f"Dernière sauvegarde lisible : {backup}." in str(refused.value)
+    assert backups_of(db) == [backup]
+    assert restore(db).source == backup
+    assert titles(db) == ["Accord initial"]
+
+
+def test_restore_brings_back_a_deleted_store(db):
+    open_backed_up(db, KEEP).close()
+    db.unlink()
+    restored = restore(db)
+    assert restored.kept_aside is None
+    assert titles(db) == ["Accord initial"]
+
+
+def test_a_backup_that_fails_does_not_fail_the_change_it_follows(db, monkeypatch, caplog):
+    monkeypatch.setattr(facts.storage, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(facts.storage, "COMPACT_SHARE", 0)
+    store = open_backed_up(db, KEEP)
+
+    def disk_full(self, payload: bytes) -> None:
+        raise OSError(28, "Aucun espace disponible sur le périphérique")
+
+    monkeypatch.setattr(Backups, "take", disk_full)
+    store.add_fact(make_fact("Suivant"), who="test")
+    assert titles(db) == ["Accord initial", "Suivant"]
+    assert "sauvegarde de" in caplog.text and "Aucun espace disponible" in caplog.text
