@@ -1,8 +1,8 @@
 """Rotating backups of the store, beside it, and the way back to one.
 
 A backup is `<store>.sauvegarde-<UTC date and time>` in the store's directory, a whole store that loads:
-one is taken when a long-running command (the bot, the console, an import) opens a store that loads, and
-one each time a change is written as a new snapshot (the journal folded in). Only the newest `keep` are
+one is taken when a command that runs long or writes much (the bot, the console, import, ingest, review)
+opens a store that loads, and one each time a change is written as a new snapshot (the journal folded in). Only the newest `keep` are
 kept; a backup identical to the newest is not taken again.
 
 A store that cannot be read stops those commands with a message naming it and its newest backup that
