@@ -87,7 +87,7 @@ def check(path: Path, acknowledged: Acknowledged, backups_read: set[str]) -> Non
     for fact_id, title in acknowledged.created.items():
         assert created.get(fact_id) == title, f"ajout acquitté du fait n°{fact_id} perdu"
     for fact_id, version in acknowledged.versions.items():
-        assert facts[fact_id].version >= version, f"modification acquittée du fait n°{fact_id} perdue"
+        assert fact_id in facts and facts[fact_id].version >= version, f"écriture acquittée du fait n°{fact_id} perdue"
     for fact_id, (version, title) in acknowledged.titles.items():
         assert facts[fact_id].version > version or facts[fact_id].title == title
     assert all(facts[fact_id].deleted for fact_id in acknowledged.deleted)
@@ -96,8 +96,9 @@ def check(path: Path, acknowledged: Acknowledged, backups_read: set[str]) -> Non
         assert all(present) or (not acked and not any(present)), f"lot écrit en partie : {titles} {present}"
 
     for fact in facts.values():  # each fact and its history were written together
-        entries = history[fact.id]
-        assert [entry["after"]["version"] for entry in entries] == list(range(1, fact.version + 1))
+        entries = history.get(fact.id, [])
+        versions = [entry["after"]["version"] for entry in entries]
+        assert versions == list(range(1, fact.version + 1)), f"fait n°{fact.id} : historique {versions}"
         assert fact_from_doc(fact.id, entries[-1]["after"]) == fact
 
     backups = backups_of(path)
