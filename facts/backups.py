@@ -2,12 +2,12 @@
 
 A backup is `<store>.sauvegarde-<UTC date and time>` in the store's directory, a whole store that loads:
 one is taken when a command that runs long or writes much (the bot, the console, import, ingest, review)
-opens a store that loads, and one each time a change is written as a new snapshot (the journal folded in). Only the newest `keep` are
-kept; a backup identical to the newest is not taken again.
+opens a store that loads, and one each time a change is written as a new snapshot (the journal folded
+in). Only the newest `keep` are kept; a backup identical to the newest is not taken again.
 
-A store that cannot be read stops those commands with a message naming it and its newest backup that
-loads; `restore` puts that backup in place, atomically, after keeping the unreadable file aside as
-`<store>.corrompu-<date>` (never deleted).
+A store that cannot be read, or that vanished and left backups, stops every command with a message
+naming it and its newest backup that loads; `restore` puts that backup in place, atomically, after
+keeping the unreadable file aside as `<store>.corrompu-<date>` (never deleted).
 """
 
 from __future__ import annotations
@@ -88,9 +88,16 @@ class Backups:
 
 
 def opened(path: Path) -> FactStore:
-    """The store at `path`; an unreadable one is refused naming its newest backup that loads."""
+    """The store at `path`; an unreadable one, or a missing one that has backups, is refused naming its
+    newest backup that loads (a missing store would otherwise start again from the shipped one, and its
+    snapshots would push the good backups out)."""
     if _cut_to_nothing(path):
         raise CorruptStore(f"La base {path} est vide : elle a été tronquée. Elle est conservée. {_way_back(path)}")
+    if not path.exists() and backups_of(path):
+        raise StoreError(
+            f"La base {path} a disparu, mais ses sauvegardes sont là. {_way_back(path)} Pour repartir de la "
+            "base fournie, déplacez d'abord ses sauvegardes."
+        )
     try:
         return FactStore.open(path)
     except CorruptStore as error:

@@ -160,9 +160,15 @@ def test_a_store_cut_to_nothing_is_refused_not_backed_up_and_restored(db):
     assert titles(db) == ["Accord initial"]
 
 
-def test_restore_brings_back_a_deleted_store(db):
+def test_a_deleted_store_that_has_backups_is_not_started_afresh_and_restore_brings_it_back(db):
     open_backed_up(db, KEEP).close()
+    [backup] = backups_of(db)
     db.unlink()
+    with pytest.raises(StoreError) as refused:
+        open_backed_up(db, KEEP)
+    assert f"La base {db} a disparu" in str(refused.value)
+    assert f"Dernière sauvegarde lisible : {backup}." in str(refused.value)
+    assert not db.exists() and backups_of(db) == [backup]
     restored = restore(db)
     assert restored.kept_aside is None
     assert titles(db) == ["Accord initial"]
