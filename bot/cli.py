@@ -17,6 +17,7 @@ from bot.console import print_payload
 from bot.render import fact_embed, review_card
 from bot.settings import Settings, SettingsError, load_settings
 from facts import dates
+from facts.backups import open_backed_up, opened, restore
 from facts.catalog import Catalog
 from facts.interchange import InvalidDocument, export_document, import_document
 from facts.storage import StoreError, write_atomically
@@ -26,7 +27,13 @@ PROMPT = "diplobot> "
 
 
 def _store(args: argparse.Namespace) -> FactStore:
-    return FactStore.open(args.db or load_settings().db)
+    return opened(Path(args.db or load_settings().db))
+
+
+def _backed_up_store(args: argparse.Namespace) -> FactStore:
+    """For the commands that run long or write much: the store is backed up when it opens, and after."""
+    settings = load_settings()
+    return open_backed_up(Path(args.db or settings.db), settings.backups)
 
 
 def _print_reply(payload: dict, as_json: bool) -> None:
@@ -46,7 +53,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_console(args: argparse.Namespace) -> int:
     import readline  # noqa: F401  (imported for its side effect: line editing and history in input())
 
-    store = _store(args)
+    store = _backed_up_store(args)
     catalog = Catalog.from_store(store)
     console = Console()
     console.print(
@@ -67,7 +74,7 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = _store(args)
+    store = _backed_up_store(args)
     try:
         document = orjson.loads(Path(args.file).read_bytes())
     except FileNotFoundError:
@@ -109,7 +116,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Proposes the facts of each article; they wait for `diplobot review` unless --approve."""
     from facts.ingestion import ingest_article  # loads spaCy: only for this command
 
-    store = _store(args)
+    store = _backed_up_store(args)
     console = Console()
     for path in args.paths:
         try:
@@ -137,7 +144,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from facts.forms import form_from_fact, record_from_form
     from facts.ingestion import pending
 
-    store = _store(args)
+    store = _backed_up_store(args)
     console = Console()
     editor = editing.Editor(args.who)
     queue = pending(store)
@@ -187,6 +194,14 @@ def _with_token(action: Callable[[Settings, str | None], int], args: argparse.Na
         )
         return 2
     return action(settings, args.db)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = Path(args.db or load_settings().db)
+    restored = restore(path, Path(args.source) if args.source else None)
+    aside = f" L'ancienne base est conservée sous {restored.kept_aside}." if restored.kept_aside else ""
+    print(f"Base {path} restaurée depuis {restored.source} ({restored.facts} faits).{aside}")
+    return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -253,6 +268,14 @@ def build_parser() -> argparse.ArgumentParser:
     reviewer = commands.add_parser("review", parents=[common], help="relire les faits proposés")
     reviewer.add_argument("--who", default="console", help="relecteur inscrit dans l'historique")
     reviewer.set_defaults(handler=cmd_review)
+
+    restorer = commands.add_parser(
+        "restore", parents=[common], help="remettre en place une sauvegarde de la base (l'actuelle est gardée)"
+    )
+    restorer.add_argument(
+        "--from", dest="source", metavar="SAUVEGARDE", help="défaut : la plus récente qui se lit sans erreur"
+    )
+    restorer.set_defaults(handler=cmd_restore)
 
     run = commands.add_parser("run", parents=[common], help="démarrer le bot Discord")
     run.set_defaults(handler=cmd_run)

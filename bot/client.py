@@ -18,6 +18,7 @@ from bot.errors import handle_app_command_error
 from bot.settings import Settings
 from bot.sync import registration_payloads, sync, sync_if_changed
 from bot.translations import EnglishTranslator
+from facts.backups import open_backed_up, opened
 from facts.catalog import Catalog
 from facts.store import FactStore
 
@@ -140,7 +141,7 @@ def use_endpoints(settings: Settings) -> None:
 
 def run_bot(settings: Settings, db: str | None = None) -> int:
     use_endpoints(settings)
-    bot = Diplobot(settings, FactStore.open(Path(db) if db else settings.db))
+    bot = Diplobot(settings, open_backed_up(Path(db) if db else settings.db, settings.backups))
     logging.getLogger().setLevel(logging.INFO)  # the CLI installed the one handler
     bot.run(settings.token, log_handler=None)
     return 0
@@ -150,7 +151,7 @@ def sync_commands(settings: Settings, db: str | None = None) -> int:
     """`diplobot sync`: logs in over HTTP only, registers the commands, and leaves."""
 
     async def login_and_sync() -> None:
-        async with Diplobot(settings, FactStore.open(Path(db) if db else settings.db), force_sync=True) as bot:
+        async with Diplobot(settings, opened(Path(db) if db else settings.db), force_sync=True) as bot:
             await bot.login(settings.token)
 
     use_endpoints(settings)
@@ -163,7 +164,7 @@ def command_payloads(settings: Settings, db: str | None = None) -> list[dict]:
     """`diplobot commands --json`: what a sync would register, without any network."""
 
     async def build() -> list[dict]:
-        async with Diplobot(settings, FactStore.open(Path(db) if db else settings.db)) as bot:
+        async with Diplobot(settings, opened(Path(db) if db else settings.db)) as bot:
             await bot.prepare()
             return await registration_payloads(bot)
 

@@ -26,6 +26,7 @@ class Rate:
 
 
 DEFAULT_COOLDOWN = Rate(5, 60.0)
+DEFAULT_BACKUPS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Settings:
     mod_role_ids: tuple[int, ...]
     log_channel_id: int | None
     cooldown: Rate = DEFAULT_COOLDOWN
+    backups: int = DEFAULT_BACKUPS  # rotating backups of the store kept beside it (facts/backups.py)
     # For tests only: a local Discord double's HTTP API base and gateway URL instead of Discord's.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -83,6 +85,21 @@ def _rate(name: str, raw: str | None) -> Rate:
     return rate
 
 
+def _backups(name: str, raw: str | None) -> int:
+    if raw is None or not raw.strip():
+        return DEFAULT_BACKUPS
+    try:
+        count = int(raw.strip())
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise SettingsError(
+            f"{name} doit être le nombre de sauvegardes de la base à garder, un entier d'au moins 1 "
+            f"(par exemple {DEFAULT_BACKUPS}), pas « {raw} »."
+        )
+    return count
+
+
 def _loopback_url(name: str, raw: str | None) -> str | None:
     """The test-only endpoints may only point at this machine: the bot sends its token there."""
     if raw is None or not raw.strip():
@@ -107,6 +124,7 @@ def load_settings(env_file: Path | None = Path(".env")) -> Settings:
         mod_role_ids=role_ids,
         log_channel_id=_snowflake("DIPLOBOT_LOG_CHANNEL_ID", os.environ.get("DIPLOBOT_LOG_CHANNEL_ID")),
         cooldown=_rate("DIPLOBOT_COOLDOWN", os.environ.get("DIPLOBOT_COOLDOWN")),
+        backups=_backups("DIPLOBOT_BACKUPS", os.environ.get("DIPLOBOT_BACKUPS")),
         api_base=_loopback_url("DIPLOBOT_API_BASE", os.environ.get("DIPLOBOT_API_BASE")),
         gateway_url=_loopback_url("DIPLOBOT_GATEWAY_URL", os.environ.get("DIPLOBOT_GATEWAY_URL")),
     )

@@ -49,6 +49,10 @@ class NewerStore(StoreError):
     pass
 
 
+class OutdatedCopy(StoreError):
+    """A change built on a copy of the file that another writer has changed since: nothing was written."""
+
+
 def _well_formed(data: object, removals: bool = False) -> bool:
     """Tables of JSON records; in a journal record, a null record is a removal."""
     return isinstance(data, dict) and all(
@@ -216,6 +220,8 @@ class DurableStorage(Storage):
         self._rewrite = False
         self._batch_depth = 0
         self._aborted = False
+        # Told each new snapshot once it is on disk: a whole store known to load (see facts/backups.py).
+        self.snapshot_listeners: list[Callable[[bytes], None]] = []
         self._load()
 
     def signature(self) -> tuple[int, int, int] | None:
@@ -256,6 +262,7 @@ class DurableStorage(Storage):
         self._touched, self._rewrite = {}, False
         if not touched and not rewrite:
             return
+        snapshot = None
         try:
             record = {name: {doc_id: self._cache.get(name, {}).get(doc_id) for doc_id in sorted(ids, key=_id_order)}
                       for name, ids in touched.items()}  # fmt: skip
@@ -264,7 +271,7 @@ class DurableStorage(Storage):
             with exclusive(self.path):
                 if self.signature() != self._seen:
                     # Another process wrote since this cache was read: this change was built on an old copy.
-                    raise StoreError(
+                    raise OutdatedCopy(
                         f"La base {self.path} vient d'être modifiée par un autre processus : rien n'a été "
                         "enregistré, réessayez."
                     )
@@ -280,6 +287,9 @@ class DurableStorage(Storage):
             # The cached tables already hold the change: forget them, the file is the truth.
             self._cache = None
             raise
+        if snapshot is not None:
+            for listener in self.snapshot_listeners:
+                listener(snapshot)
 
     def _journal_limit(self) -> float:
         return max(COMPACT_MIN_BYTES, COMPACT_SHARE * self._journal_start)
@@ -354,6 +364,18 @@ class JournaledTable(Table):
     """A TinyDB table whose writes cost the size of the change: the cached table is changed in place and
     the storage told which documents changed (TinyDB's own copies the whole table twice per write and
     hands the storage the whole database)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._counted_in: int | None = None
+
+    def _get_next_id(self) -> int:
+        # TinyDB counts the ids once and then increments: after the file is read again (another process
+        # added documents), that count would hand out an id already taken.
+        self._storage.read()
+        if self._storage.generation != self._counted_in:
+            self._next_id, self._counted_in = None, self._storage.generation
+        return super()._get_next_id()
 
     def _update_table(self, updater: Callable[[dict[int, dict]], None]) -> None:
         documents = self._storage.read().setdefault(self.name, {})

@@ -11,6 +11,7 @@ processes would be one new class with the same methods (see docs/scaling.md).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -27,6 +28,7 @@ from facts.storage import (
     CorruptStore,
     DurableStorage,
     JournaledDB,
+    OutdatedCopy,
     StoreError,
     write_atomically,
 )
@@ -110,6 +112,13 @@ def entity_from_doc(doc: dict) -> Entity:
     )
 
 
+def _stale_edit(fact_id: int, version: int, expected_version: int) -> StaleEdit:
+    return StaleEdit(
+        f"Le fait n°{fact_id} a été modifié entre-temps (version {version}, "
+        f"vous éditiez la version {expected_version}). Rechargez-le puis recommencez."
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -126,6 +135,12 @@ class FactStore:
         self._by_id: dict[int, Fact] = {}
         self._generation = 0
         self._watchers: list[list[Change]] = []
+        # One thread at a time reads or changes the tables (a read may reload them from the file), and an
+        # edit's version check and its write are one step.
+        self._lock = threading.RLock()
+        self._batch_depth = 0
+        # Fact id → the version the edits of the batch under way were made against.
+        self._edited_versions: dict[int, int] = {}
         # Reads every record now, so a file this version cannot read is refused on opening.
         self._all()
         self.entities()
@@ -197,26 +212,52 @@ class FactStore:
         """Changes whenever the file does, whoever wrote it (this process or `diplobot import`)."""
         return self._storage.signature()
 
+    def on_snapshot(self, listener: Callable[[bytes], None]) -> None:
+        """Calls `listener` with each new snapshot of the whole store, once it is on disk."""
+        self._storage.snapshot_listeners.append(listener)
+
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Every change inside reaches disk together at the end, or none if the block raises."""
-        with self._storage.batch():
-            yield
+        """Every change inside reaches disk together at the end, or none if the block raises. A batch
+        overtaken by another writer that changed a fact it edits is refused as a stale edit."""
+        with self._lock:
+            self._batch_depth += 1
+            try:
+                with self._storage.batch():
+                    yield
+            except OutdatedCopy:
+                if self._batch_depth == 1:
+                    self._refuse_overtaken_edits()
+                raise
+            finally:
+                self._batch_depth -= 1
+                if not self._batch_depth:
+                    self._edited_versions = {}
+
+    def _refuse_overtaken_edits(self) -> None:
+        for fact_id, expected_version in self._edited_versions.items():
+            current = self.get(fact_id)  # read again from the file the other writer left
+            if current is not None and current.version != expected_version:
+                raise _stale_edit(fact_id, current.version, expected_version) from None
 
     # Reading
 
     def entities(self) -> dict[str, Entity]:
-        return {entity.id: entity for entity in self._parsed("entities", lambda _, doc: entity_from_doc(doc))}
+        with self._lock:
+            return {entity.id: entity for entity in self._parsed("entities", lambda _, doc: entity_from_doc(doc))}
 
     def facts(self, include_deleted: bool = False) -> list[Fact]:
-        facts = self._all().values()
-        return list(facts) if include_deleted else [fact for fact in facts if not fact.deleted]
+        with self._lock:
+            facts = self._all().values()
+            return list(facts) if include_deleted else [fact for fact in facts if not fact.deleted]
 
     def get(self, fact_id: int) -> Fact | None:
-        return self._all().get(fact_id)
+        with self._lock:
+            return self._all().get(fact_id)
 
     def history(self, fact_id: int | None = None) -> list[dict]:
-        entries = self._history.all()
+        with self._lock:
+            entries = self._history.all()
         return [entry for entry in entries if fact_id is None or entry["fact_id"] == fact_id]
 
     # Writing
@@ -259,24 +300,31 @@ class FactStore:
         action: str | None = None,
     ) -> Fact:
         """Applies `changes` (field → new value); refuses an edit made against an older version."""
+        with self._lock:
+            # Checked before the batch too, so that a refusal leaves the batch, and every cache, untouched.
+            self._editable(fact_id, expected_version)
+            with self.batch():
+                # Again: the batch read the file afresh if another writer changed it meanwhile.
+                current = self._editable(fact_id, expected_version)
+                before = fact_to_doc(current)
+                after = fact_to_doc(replace(current, **changes, version=current.version + 1))
+                # Read back from its document, as a reload would (tuples where `changes` may hold lists).
+                updated = fact_from_doc(fact_id, after)
+                action = action or ("suppression" if changes.get("deleted") else "modification")
+                self._facts.update(after, doc_ids=[fact_id])
+                self._record(fact_id, action, who, before, after)
+                self._changed(current, updated)
+        return updated
+
+    def _editable(self, fact_id: int, expected_version: int | None) -> Fact:
         current = self.get(fact_id)
         if current is None:
             raise UnknownFact(f"Aucun fait n°{fact_id}.")
-        if expected_version is not None and current.version != expected_version:
-            raise StaleEdit(
-                f"Le fait n°{fact_id} a été modifié entre-temps (version {current.version}, "
-                f"vous éditiez la version {expected_version}). Rechargez-le puis recommencez."
-            )
-        before = fact_to_doc(current)
-        after = fact_to_doc(replace(current, **changes, version=current.version + 1))
-        # Read back from its document, as a reload would (tuples where `changes` may hold lists).
-        updated = fact_from_doc(fact_id, after)
-        action = action or ("suppression" if changes.get("deleted") else "modification")
-        with self.batch():
-            self._facts.update(after, doc_ids=[fact_id])
-            self._record(fact_id, action, who, before, after)
-            self._changed(current, updated)
-        return updated
+        if expected_version is not None:
+            if current.version != expected_version:
+                raise _stale_edit(fact_id, current.version, expected_version)
+            self._edited_versions.setdefault(fact_id, expected_version)
+        return current
 
     def delete_fact(self, fact_id: int, who: str, expected_version: int | None = None) -> Fact:
         """Soft delete: the fact disappears from answers but stays in the file and its history."""
@@ -286,14 +334,16 @@ class FactStore:
         """Global facts a server chose not to see."""
         if guild_id is None:
             return set()
-        return {doc["fact_id"] for doc in self._masks.all() if doc["guild_id"] == guild_id}
+        with self._lock:
+            masks = self._masks.all()
+        return {doc["fact_id"] for doc in masks if doc["guild_id"] == guild_id}
 
     def set_hidden(self, fact_id: int, guild_id: int, hidden: bool, who: str) -> None:
         """Hides a global fact for one server (or shows it again), without touching the fact itself."""
-        existing = [
-            doc.doc_id for doc in self._masks.all() if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
-        ]
         with self.batch():
+            existing = [
+                doc.doc_id for doc in self._masks.all() if doc["guild_id"] == guild_id and doc["fact_id"] == fact_id
+            ]
             if hidden and not existing:
                 self._masks.insert({"guild_id": guild_id, "fact_id": fact_id})
             elif not hidden and existing:

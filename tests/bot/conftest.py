@@ -24,6 +24,14 @@ class Harness:
         assert replies, f"aucune réponse à l'interaction {payload['data'].get('name')}"
         return replies[-1]
 
+    async def send_together(self, payloads: list[dict]) -> list[dict]:
+        """Delivers raw interactions in one burst, before the bot handles any; returns each one's last
+        callback, in order."""
+        for payload in payloads:
+            self.bot._connection.parse_interaction_create(payload)
+        await settle()
+        return [self.double.replies(int(payload["id"]), payload["token"])[-1] for payload in payloads]
+
     async def slash(self, name: str, query: str | None = None, *, guild=SERVER, who=None, **options) -> dict:
         values = [discord_double.string_option("recherche", query)] if query is not None else []
         values += [{"name": key, "type": 3, "value": value} for key, value in options.items()]

@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import PROMPT, main
 from bot.commands import answer_line
+from facts.backups import backups_of
 from facts.catalog import Catalog
 from facts.store import FactStore, shipped_store_path
 from tests.bot.environment import SETTINGS_VARIABLES, unset_settings
@@ -231,6 +232,7 @@ def test_ingest_refuses_a_bad_date_in_french(tmp_path, monkeypatch, capsys):
      ("DIPLOBOT_MOD_ROLE_IDS=11,modos", "DIPLOBOT_MOD_ROLE_IDS"),
      ("DIPLOBOT_LOG_CHANNEL_ID=#journal", "DIPLOBOT_LOG_CHANNEL_ID"),
      ("DIPLOBOT_COOLDOWN=vite", "DIPLOBOT_COOLDOWN"),
+     ("DIPLOBOT_BACKUPS=cinq", "DIPLOBOT_BACKUPS"),
      ("DISCORD_TOKEN=Bot MTIzNDU2.secret", "DISCORD_TOKEN")],
 )  # fmt: skip
 def test_a_malformed_env_file_stops_start_up_naming_the_variable(tmp_path, capsys, line, variable):
@@ -239,3 +241,49 @@ def test_a_malformed_env_file_stops_start_up_naming_the_variable(tmp_path, capsy
     assert main(["run"]) == 2
     captured = capsys.readouterr()
     assert variable in captured.err and "secret" not in captured.err + captured.out
+
+
+@pytest.mark.parametrize(
+    ("argv", "token"), [(["run"], "MTIzNDU2.secret"), ([], None)], ids=["diplobot-run", "make-run-console"]
+)
+def test_start_up_refuses_an_unreadable_store_naming_its_backup_then_restore_brings_it_back(
+    db, capsys, monkeypatch, argv, token
+):
+    if token:
+        monkeypatch.setenv("DISCORD_TOKEN", token)
+        monkeypatch.setenv("DIPLOBOT_API_BASE", "http://127.0.0.1:9/api/v10")  # never Discord, should it start
+    stdin(monkeypatch, "")
+    assert main(["console", "--db", str(db)]) == 0  # a start-up that backs the store up
+    [backup] = backups_of(db)
+    cut = db.read_bytes()[:1000]
+    db.write_bytes(cut)
+    capsys.readouterr()
+
+    assert main(["--db", str(db), *argv]) == 2
+    refusal = capsys.readouterr().err
+    assert f"La base {db} est illisible" in refusal
+    assert f"Dernière sauvegarde lisible : {backup}." in refusal
+    assert f"diplobot restore --db {db}" in refusal
+    assert "Traceback" not in refusal
+    assert db.read_bytes() == cut and backups_of(db) == [backup]
+
+    assert main(["restore", "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    [kept] = db.parent.glob("db.json.corrompu-*")
+    assert f"Base {db} restaurée depuis {backup}" in said and str(kept) in said
+    assert kept.read_bytes() == cut
+    assert main(["ask", "/accord Japon UE", "--db", str(db)]) == 0
+    assert EU_JAPAN in capsys.readouterr().out
+
+
+def test_restore_from_a_named_backup_keeps_the_current_store_aside(db, tmp_path, capsys):
+    chosen = tmp_path / "copie.json"
+    chosen.write_bytes(db.read_bytes())
+    FactStore(db).delete_fact(1, who="test")
+    current = db.read_bytes()
+    assert main(["restore", "--db", str(db)]) == 2
+    assert "se lit sans erreur" in capsys.readouterr().err
+    assert main(["restore", "--db", str(db), "--from", str(chosen)]) == 0
+    [kept] = tmp_path.glob("db.json.avant-restauration-*")
+    assert kept.read_bytes() == current
+    assert not FactStore(db).get(1).deleted

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_COOLDOWN, DEFAULT_DB, Rate, SettingsError, load_settings
+from bot.settings import DEFAULT_BACKUPS, DEFAULT_COOLDOWN, DEFAULT_DB, Rate, SettingsError, load_settings
 from tests.bot.environment import unset_settings
 
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
@@ -122,6 +122,20 @@ def test_a_malformed_cooldown_names_the_variable(monkeypatch, value):
     monkeypatch.setenv("DIPLOBOT_COOLDOWN", value)
     with pytest.raises(SettingsError, match="DIPLOBOT_COOLDOWN"):
         load_settings(None)
+
+
+def test_the_number_of_backups_is_read(monkeypatch):
+    assert load_settings(None).backups == DEFAULT_BACKUPS
+    monkeypatch.setenv("DIPLOBOT_BACKUPS", " 12 ")
+    assert load_settings(None).backups == 12
+
+
+@pytest.mark.parametrize("value", ["cinq", "0", "-3", "2.5", "1e3"])
+def test_a_malformed_number_of_backups_names_the_variable(monkeypatch, value):
+    monkeypatch.setenv("DIPLOBOT_BACKUPS", value)
+    with pytest.raises(SettingsError, match="DIPLOBOT_BACKUPS") as refused:
+        load_settings(None)
+    assert f"« {value} »" in str(refused.value)
 
 
 @pytest.mark.parametrize("value", ["Bot MTIz.abc.def", '"MTIz.abc" x', "MTIz\u200b.abc"])

@@ -8,35 +8,14 @@ import orjson
 import pytest
 
 import facts.storage
-from facts.model import Entity, Fact, Participant, Source
+from facts.model import Entity, Participant
 from facts.storage import CorruptStore, NewerStore, StoreError
 from facts.store import FactStore
-
-
-def make_fact(title: str) -> Fact:
-    return Fact(
-        id=0,
-        kind="accord",
-        title=title,
-        status="signé",
-        parties=("org:ue", "pays:JP"),
-        date="2024-11-01",
-        sources=(Source(article="a.txt", quote="Une phrase de l'article.", start=0, end=24),),
-    )
+from tests.facts.sample import make_fact
 
 
 def state(store: FactStore) -> tuple:
     return store.facts(include_deleted=True), store.entities(), store.history()
-
-
-@pytest.fixture
-def db(tmp_path) -> Path:
-    """A store file holding one fact, alone in its directory."""
-    path = tmp_path / "db.json"
-    store = FactStore.create_empty(path)
-    store.add_fact(make_fact("Accord initial"), who="test")
-    store.close()
-    return path
 
 
 @pytest.fixture
@@ -271,6 +250,16 @@ def test_another_process_change_is_seen(db):
     added = bot.add_fact(make_fact("Par le bot"), who="bot")
     assert added.id == 3
     assert [fact.title for fact in FactStore(db).facts()] == ["Accord initial", "Importé", "Par le bot"]
+
+
+def test_new_records_take_fresh_ids_after_another_process_added_some(db):
+    bot, cli = FactStore(db), FactStore(db)
+    bot.add_fact(make_fact("Par le bot"), who="bot")  # the bot's tables have counted their ids
+    cli.add_fact(make_fact("Importé"), who="cli")
+    assert bot.add_fact(make_fact("Encore par le bot"), who="bot").id == 4
+    reopened = FactStore(db)
+    assert [fact.title for fact in reopened.facts()] == ["Accord initial", "Par le bot", "Importé", "Encore par le bot"]
+    assert len(reopened.history()) == 4
 
 
 @pytest.mark.parametrize("snapshots", [False, True], ids=["journal", "snapshot"])
