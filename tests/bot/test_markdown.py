@@ -52,6 +52,9 @@ def test_only_plain_urls_are_left_as_links():
     assert link("https://exemple.fr/a_b?x=1") == "https://exemple.fr/a_b?x=1"
     assert link("https://x.invalid/)[piège](https://y.invalid") != "https://x.invalid/)[piège](https://y.invalid"
     assert not active_markup(link("[a](https://y.invalid)"))
+    # An "@" inside a URL could start a mention ("…/@everyone"): such a URL is shown as text.
+    assert not active_markup(link("https://exemple.fr/eau@"))
+    assert not active_markup(link("https://exemple.fr/@everyone"))
 
 
 def test_a_fact_written_to_spoof_cannot(seed_store):
