@@ -22,6 +22,7 @@ from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold
 
 _DEMONYMS_FILE = Path(__file__).parent / "data" / "demonyms.json"
+_COMBINING_FORMS_FILE = Path(__file__).parent / "data" / "combining_forms.json"
 
 # Under 4 shared letters a language is only spoken in the country ("portugais"/Brésil), not named after it.
 _MIN_SHARED_PREFIX = 4
@@ -192,3 +193,10 @@ def country_entities() -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
+
+
+@functools.cache
+def combining_forms() -> dict[str, str]:
+    """ "franco" → FR, "sino" → CN: the first parts of "franco-britannique", "sino-russe"."""
+    table = json.loads(_COMBINING_FORMS_FILE.read_text(encoding="utf-8"))
+    return {fold(prefix): iso for prefix, iso in table.items() if not prefix.startswith("_")}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from facts.articles import Article
 from facts.catalog import Catalog
+from facts.countries import combining_forms
 from facts.model import Entity, Fact, Participant, Source, kind_of
 from facts.nlp import parse
 from facts.normalize import fold
@@ -92,7 +93,8 @@ class Draft:
     anchor: Token | None = None  # the word whose clause holds the event's date, when not the trigger
     also_in: list[Span] = field(default_factory=list)  # other sentences reporting the same event
     group: bool = False  # its sides are the two the story is about ("les deux ministres")
-    counterpart: bool = False  # the other side is named by its title only ("son homologue malien")
+    # The other side is told by its title only, not by name: "son homologue malien"
+    sides_told: bool = False
 
     @property
     def sentences(self) -> list[Span]:
@@ -114,17 +116,44 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
             if len(name) >= 2 or _titled(name) or reading.surname(name.text):
                 found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
-            if _in_title(ent):
-                continue
+            if _in_title(ent) or ent[0].lower_ in HONORIFICS:
+                continue  # "ministre de l'Énergie", "MM. Macron et Lourenço"
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             found.append(Mention(None, "lieu", ent, ent.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
+    found += _compound_sides(sentence, reading)
     for mention in found:
         if mention.entity_id is None:
             _identify(mention, reading)
     found += _title_holders(sentence, found, reading)
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _compound_sides(sentence: Span, reading: Reading) -> list[Mention]:
+    """ "le sommet franco-britannique", "le partenariat germano-algérien", "le sommet UE-Canada": one word
+    that names two sides (or more: "russo-sino-iranien")."""
+    found = []
+    for token in sentence:
+        if "-" not in token.text.strip("-") or token.ent_id_:
+            continue
+        parts = token.text.split("-")
+        sides = [_side_word(part, reading, last=index == len(parts) - 1) for index, part in enumerate(parts)]
+        if len(parts) >= 2 and all(sides) and len(set(sides)) == len(sides):
+            span = sentence.doc[token.i : token.i + 1]
+            found += [Mention(side, kind_of(side), span, token.text) for side in sides]
+    return found
+
+
+def _side_word(word: str, reading: Reading, last: bool) -> str | None:
+    """A country or organisation one part of a compound names: "franco", "britannique", "UE", "Canada"."""
+    iso = combining_forms().get(fold(word))
+    if iso and not last:
+        return f"pays:{iso}"
+    if len(word) < 2 or not (last or word[:1].isupper()):
+        return None
+    known = [e for e in reading.index.lookup(word) if kind_of(e) in ("pays", "organisation")]
+    return known[0] if known else None
 
 
 def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> list[Mention]:
@@ -251,7 +280,12 @@ def _hearsay(token: Token) -> bool:
     auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
     conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
     denied = any(t.lemma_.lower() in DENIAL_VERBS for t in token.sent)
-    return conditional_past or (denied and any(a.morph.get("Mood") == ["Cnd"] for a in [token, *auxiliaries]))
+    # "a démenti qu'un accord ait été conclu", "aurait rencontré secrètement": under a denial, a
+    # conditional or a subjunctive tells what did not happen.
+    reported = ("Cnd", "Sub")
+    return conditional_past or (
+        denied and any(m in a.morph.get("Mood") for a in [token, *auxiliaries] for m in reported)
+    )
 
 
 def _planned(token: Token) -> bool:
@@ -400,7 +434,9 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
     # Compared by start: Span.sent walks the sentence each time, which long texts cannot afford.
     if mentions and person.span.sent.start not in {mentions[0].span.sent.start}:
         return remembered.get(person.entity_id, [])
-    role_tokens = [t for t in person.span.root.head.subtree] if person.span.root.dep_ == "appos" else []
+    # The title an apposed name follows: "le chef de la diplomatie de l'UE, Josep Borrell", not what comes after.
+    appos = person.span.root.dep_ == "appos"
+    role_tokens = [t for t in person.span.root.head.subtree if t.i < person.span.start] if appos else []
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
     # Mentions come in text order: the title nearest the name is the last one before it ("les présidents
     # argentin Javier Milei, brésilien Lula…").
@@ -483,7 +519,10 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         if verbal and lemma in SIGNING_VERBS:
             nouns = [
                 c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
-            ] or _agreement_after(token)
+            ]
+            if token.dep_ == "acl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
+                nouns.append(token.head)  # "Le partenariat germano-algérien, signé en décembre 2024"
+            nouns = nouns or _agreement_after(token)
             if nouns and not _hearsay(token):
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
                 if any(t.lower_ == "principe" for t in token.children) or "en principe" in sentence.text:
@@ -574,7 +613,7 @@ def _enough(draft: Draft) -> bool:
     if draft.kind == "rencontre":
         # Two people of unknown sides met, but the store could not say who met whom.
         return len(draft.parties) >= 2 and (
-            len(draft.people) >= 2 or draft.group or draft.counterpart or draft.status == "prévue"
+            len(draft.people) >= 2 or draft.group or draft.sides_told or draft.status == "prévue"
         )
     return len(draft.parties) >= 2
 
@@ -755,7 +794,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
             side = [p for p in _sides(_within(mentions, counterpart.subtree), catalog) if p not in draft.parties]
             if side and (draft.people or subject_side):
                 draft.parties += [p for p in subject_side if p not in draft.parties] + side
-                draft.counterpart = True
+                draft.sides_told = True
     if not draft.people and not draft.group:
         # An event with no one named ("la Conférence … que le Japon accueillera"): its hosts and subject.
         scope = {t.i for t in _core_tokens(trigger)}
