@@ -259,9 +259,10 @@ def _event_name(ent: Span) -> bool:
 
 
 def _titled(ent: Span, window: int = 3) -> bool:
-    """A title among the words just before: "le président brésilien Lula" makes a one-word name a person."""
+    """A title among the words just before: "le président brésilien Lula", "M. Macron" make a one-word name
+    a person."""
     before = ent.doc[max(ent.sent.start, ent.start - window) : ent.start]
-    return any(t.lower_ in ROLE_WORDS or t.lemma_ in ROLE_WORDS for t in before)
+    return any(t.lower_ in TITLE_WORDS or t.lemma_ in ROLE_WORDS for t in before)
 
 
 def _gender(mention: Mention) -> str:
@@ -478,13 +479,18 @@ def _subject_people(trigger: Token, people: list[Mention]) -> list[Mention]:
     """The people the clause's subject names; "le prédécesseur d'Ishiba, Kishida" is Kishida, not the
     complement introduced by "de"."""
     clause = clause_of(trigger)
-    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
-    scope: set[int] = set()
-    for subject in subjects:
-        scope |= {t.i for t in subject.subtree}
-    found = [m for m in people if m.span.root.i in scope or m.span.start in scope]
+    found = _named_in([t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")], people)
+    verb = _verb_of(trigger)
+    if not found and verb.dep_ == "xcomp":
+        # "M. Macron doit se rendre à Libreville": the subject of "devoir" is the one who goes.
+        found = _named_in([t for t in verb.head.children if t.dep_.startswith("nsubj")], people)
     heads = [m for m in found if not any(c.lower_ in ("de", "d'", "d’", "du") for c in m.span.root.children)]
     return heads or found
+
+
+def _named_in(subjects: list[Token], people: list[Mention]) -> list[Mention]:
+    scope = {t.i for subject in subjects for t in subject.subtree}
+    return [m for m in people if m.span.root.i in scope or m.span.start in scope]
 
 
 def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Token, str] | None:
@@ -762,8 +768,13 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         linked += people  # "lors de leur rencontre": the people the sentence is about
     elif possessive and not linked:
         linked += _subject_people(trigger.sent.root, people) or ([previous_person] if previous_person else [])
-    if pronoun and previous_person is not None:
-        linked.insert(0, previous_person)  # "Il a rencontré …": the person the story is about
+    if pronoun:
+        # "…à Libreville, où il rencontrera…": the subject of the clause it hangs from, else the person the
+        # story is about ("Il a rencontré …").
+        verb = _verb_of(trigger)
+        main = _subject_people(verb.head, people) if verb.dep_ in ("acl:relcl", "conj", "advcl") else []
+        if main or previous_person is not None:
+            linked.insert(0, (main or [previous_person])[0])
     if not linked and not named_event:
         linked = [m for m in people if m.span.start in clause]
     # A named event is often announced in a clause of its own: "… que le Japon accueillera à l'automne".
@@ -859,11 +870,15 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     if draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS:
         return None  # "a achevé lundi une visite": the day it ended; the day it began is told elsewhere
     clause = clause_of(draft.anchor or draft.trigger)
-    for mention in resolved:
-        span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
-                             alignment_mode="expand")  # fmt: skip
-        if span is not None and any(t.i in clause for t in span):
-            return mention.value
+    verb = _verb_of(draft.anchor or draft.trigger)
+    # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
+    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" else set()
+    for scope in (clause, reporting):
+        for mention in resolved:
+            span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None and any(t.i in scope for t in span) and not _dates_another(span, draft):
+                return mention.value
     earlier = any(t.lower_ in ("après", "avant") for t in draft.trigger.head.subtree if t.i < draft.trigger.i)
     if earlier and draft.kind == "visite":
         # Before a dated event, in the same trip: the month is known, the day is not.
@@ -871,6 +886,17 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     if mentions[0].start <= 3 and draft.trigger.dep_ != "acl:relcl":
         return resolved[0].value
     return None
+
+
+def _dates_another(span: Span, draft: Draft) -> bool:
+    """ "le président gabonais, élu en avril", "arrivé dimanche à Luanda, il a eu lundi un entretien": a
+    date right after another participle than the event's own belongs to that participle."""
+    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, _verb_of(draft.trigger).i}
+    for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
+        participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(("é", "ée", "és", "ées"))
+        if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own:
+            return True
+    return False
 
 
 def _in_force(sentence: Span, mentions: list[DateMention]) -> str | None:
@@ -981,7 +1007,10 @@ def _inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
 
 def _background(word: Token) -> bool:
     """A pluperfect ("avait signé", "s'était rendu") tells what came before the story's day."""
-    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in _verb_of(word).children)
+    verb = _verb_of(word)
+    if verb.dep_ == "ccomp":
+        return False  # "a annoncé que les deux pays étaient convenus…": the tense follows the report's
+    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in verb.children)
 
 
 def _source(article: Article, sentence: Span) -> Source:

@@ -255,9 +255,11 @@ def _weekday(match: re.Match, base: _Base, past: bool | None) -> str | bool | No
         # "vendredi" in an article of a Friday is that Friday whatever the tense; any other day could be
         # the last one or the next one.
         return published.isoformat() if back == 0 else None
+    # News names the day itself, past or future: "doit se rendre mercredi" in Wednesday's paper is today;
+    # a week later would be "mercredi prochain".
     if past:
         return (published - timedelta(days=back)).isoformat()
-    return (published + timedelta(days=ahead or 7)).isoformat()
+    return (published + timedelta(days=ahead)).isoformat()
 
 
 def _year_only(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
