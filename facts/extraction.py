@@ -658,6 +658,9 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
             break
         local = wider
     parties = _sides(local, catalog)
+    # "Bogota et Caracas ont conclu…": cities as the subject speak for their countries.
+    for city in (m for m in local if m.kind == "lieu" and _subject_word(m.span.root)):
+        parties += [p for p in _host_country(city, catalog) if p not in parties]
     people = []
     for person in [m for m in local if m.kind == "personne"]:
         parties += [p for p in _person_side(person, mentions, catalog) if p not in parties]
@@ -668,6 +671,11 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     return Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+
+
+def _subject_word(word: Token) -> bool:
+    """The subject, or one of the subjects joined by "et"."""
+    return word.dep_.startswith("nsubj") or (word.dep_ == "conj" and word.head.dep_.startswith("nsubj"))
 
 
 def _anaphoric_subject(verb: Token, plural: bool = False) -> bool:
