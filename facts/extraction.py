@@ -764,7 +764,11 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     people = [m for m in mentions if m.kind == "personne"]
     clause = clause_of(trigger)
     named_event = trigger.text[:1].isupper() and trigger.i > trigger.sent.start
-    pronoun = any(t.i in clause and t.dep_.startswith("nsubj") and t.pos_ == "PRON" for t in trigger.sent)
+    verb = _verb_of(trigger)
+    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [t for t in verb.head.children if t.dep_.startswith("nsubj")]  # "il doit s'entretenir"
+    pronoun = any(t.pos_ == "PRON" for t in subjects)
     possessive = {c.lower_ for c in trigger.children} & {"sa", "son", "leur", "leurs"}
     linked = (
         []
@@ -779,8 +783,9 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     if pronoun:
         # "…à Libreville, où il rencontrera…": the subject of the clause it hangs from, else the person the
         # story is about ("Il a rencontré …").
-        verb = _verb_of(trigger)
-        main = _subject_people(verb.head, people) if verb.dep_ in ("acl:relcl", "conj", "advcl") else []
+        clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
+        hanging = clause_verb.dep_ in ("acl:relcl", "conj", "advcl")
+        main = _subject_people(clause_verb.head, people) if hanging else []
         if main or previous_person is not None:
             linked.insert(0, (main or [previous_person])[0])
     if not linked and not named_event:
@@ -1084,6 +1089,12 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         for draft in sentence_drafts:
             planned = draft.status in ("prévu", "prévue")
             draft.date = _date_for(draft, future_mentions if planned else date_mentions, doc, sentence)
+            # "est attendu le 3 mars à Bissau, où il doit s'entretenir avec…": held during that visit.
+            visit = next(
+                (d for d in sentence_drafts if d.kind == "visite" and d.date and d.trigger.i < draft.trigger.i), None
+            )
+            if draft.date is None and visit is not None and draft.kind != "visite":
+                draft.date = visit.date
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
     # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling
