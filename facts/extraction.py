@@ -42,7 +42,8 @@ MEETING_NOUNS = frozenset(
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
 MEETING_VERBS = frozenset(
-    "rencontrer entretenir recevoir réunir rassembler accueillir retrouver discuter échanger".split()
+    "rencontrer entretenir recevoir réunir rassembler accueillir retrouver discuter échanger coprésider déjeuner "
+    "dîner".split()
 )
 HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
 OCCASION_WORDS = frozenset("lors occasion cours pendant durant pour".split())
@@ -50,7 +51,7 @@ PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
     "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe "
-    "conseiller conseillère vice-première".split()
+    "conseiller conseillère vice-première envoyé envoyée émissaire représentant représentante".split()
 )
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -61,7 +62,8 @@ CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
 ANAPHORIC_HEADS = frozenset(
-    "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc".split()
+    "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc "
+    "homme hommes femme femmes responsable responsables homologue homologues".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 ARRIVAL_VERBS = frozenset("arriver séjourner atterrir".split())
@@ -121,6 +123,8 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
                 continue  # "ministre de l'Énergie", "MM. Macron et Lourenço"
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
+            if fold(ent.text) in ("etat", "etats"):
+                continue  # "une visite d'État"
             found.append(Mention(None, "lieu", ent, ent.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
     found += _compound_sides(sentence, reading)
@@ -481,8 +485,10 @@ def _subject_people(trigger: Token, people: list[Mention]) -> list[Mention]:
     clause = clause_of(trigger)
     found = _named_in([t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")], people)
     verb = _verb_of(trigger)
-    if not found and verb.dep_ == "xcomp":
-        # "M. Macron doit se rendre à Libreville": the subject of "devoir" is the one who goes.
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+    if not found and infinitive:
+        # "M. Macron doit se rendre à Libreville", "s'est rendu à Berlin pour rencontrer…": the subject of
+        # the verb the infinitive hangs from.
         found = _named_in([t for t in verb.head.children if t.dep_.startswith("nsubj")], people)
     heads = [m for m in found if not any(c.lower_ in ("de", "d'", "d’", "du") for c in m.span.root.children)]
     return heads or found
@@ -504,8 +510,8 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
             case = next((c.lower_ for c in trigger.head.children if c.lower_ in PLACE_CASES), "à")
             return antecedent[0], trigger, case
     anchors = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS:
-        anchors.append(trigger.head)  # "a effectué une visite à Rabat"
+    if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS | {"être"}:
+        anchors.append(trigger.head)  # "a effectué une visite à Rabat", "est en visite au Canada"
     elif trigger.pos_ == "NOUN" and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
         anchors.append(_verb_of(trigger))  # "a été reçu à Rabat …, lors d'une visite officielle"
     for anchor in anchors:
@@ -527,11 +533,18 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             continue
         verbal = _verbal(token)
         if verbal and lemma in SIGNING_VERBS:
-            nouns = [
-                c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in ("obj", "nsubj:pass")
-            ]
-            if token.dep_ == "acl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
-                nouns.append(token.head)  # "Le partenariat germano-algérien, signé en décembre 2024"
+            # Without "avoir", the participle's subject is what was signed: "Le traité …, signé mardi".
+            passive = ("obj", "nsubj:pass", "nsubj") if not _has_tense_auxiliary(token) else ("obj", "nsubj:pass")
+            nouns = [c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in passive]
+            if token.dep_ == "acl":
+                # "Le partenariat germano-algérien, signé en décembre 2024", "Le traité d'amitié entre
+                # l'Allemagne et la Pologne, signé mardi": the agreement the participle follows.
+                named = token.head
+                for _ in range(3):
+                    if named.lemma_.lower() in AGREEMENT_NOUNS or named.dep_ != "nmod":
+                        break
+                    named = named.head
+                nouns += [named] if named.lemma_.lower() in AGREEMENT_NOUNS else []
             nouns = nouns or _agreement_after(token)
             if nouns and not _hearsay(token):
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
@@ -556,6 +569,11 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         elif token.pos_ in ("NOUN", "ADJ") and lemma in VISIT_NOUNS:
             courtesy = any(t.lower_ == "courtoisie" for t in token.children)
             hosts = [m for m in _within(people, token.subtree) if m.span.start > token.i]
+            # "a rendu visite au président mauritanien": a call on someone, not a trip somewhere.
+            called_on = token.head.lemma_ == "rendre" and any(_is_person_word(c) for c in token.head.children)
+            if called_on:
+                drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
+                continue
             if courtesy and hosts:
                 drafts.append(_meeting(sentence, token, mentions, catalog, "visite de courtoisie", previous_person))
                 continue
@@ -603,6 +621,15 @@ def _agreement_after(verb: Token) -> list[Token]:
         if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in ("NOUN", "PROPN"):
             return [word]
     return []
+
+
+def _has_tense_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def _is_person_word(token: Token) -> bool:
+    """ "au président mauritanien", "à son homologue", "à Mohammed VI": a person, not a place."""
+    return token.lower_ in ROLE_WORDS | {"homologue"} or token.ent_type_ in ("PER", "PERSONNE")
 
 
 def _verbal(token: Token) -> bool:
@@ -766,7 +793,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     named_event = trigger.text[:1].isupper() and trigger.i > trigger.sent.start
     verb = _verb_of(trigger)
     subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
-    if not subjects and verb.dep_ == "xcomp":
+    if not subjects and (verb.dep_ == "xcomp" or "Inf" in verb.morph.get("VerbForm")):
         subjects = [t for t in verb.head.children if t.dep_.startswith("nsubj")]  # "il doit s'entretenir"
     pronoun = any(t.pos_ == "PRON" for t in subjects)
     possessive = {c.lower_ for c in trigger.children} & {"sa", "son", "leur", "leurs"}
@@ -870,7 +897,7 @@ def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
 
 
 # "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
-DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant|\bdepuis|\bdès)\s*(?:le|la|l['’]|les)?\s*$", re.I)
+DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant)\s*(?:le|la|l['’]|les)?\s*$", re.I)
 ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
 
 
