@@ -210,11 +210,14 @@ def _in_title(ent: Span) -> bool:
 
 
 def _without_title(ent: Span) -> Span | None:
-    """The name in "Mme Wong" or "Premier ministre Pham Minh Chinh", which the model tags whole."""
-    start = 0
-    while start < len(ent) and ent[start].lower_ in TITLE_WORDS:
+    """The name in "Mme Wong" or "Premier ministre Pham Minh Chinh", which the model tags whole, without
+    a particle it ends on ("Abdallah II de" in "Abdallah II de Jordanie")."""
+    start, end = 0, len(ent)
+    while start < end and ent[start].lower_ in TITLE_WORDS:
         start += 1
-    return ent[start:] if start < len(ent) else None
+    while end > start + 1 and ent[end - 1].lower_ in ("de", "d'", "d’", "du", "des"):
+        end -= 1
+    return ent[start:end] if start < end else None
 
 
 def _honorific_names(sentence: Span) -> list[Span]:
@@ -433,6 +436,15 @@ def _title_phrase(person: Mention) -> list[Token]:
     return words
 
 
+def _of_after(person: Mention) -> list[Token]:
+    """ "Abdallah II de Jordanie", "Mohammed ben Salmane d'Arabie saoudite": the country named right after."""
+    doc = person.span.doc
+    after = doc[person.span.end : min(person.span.sent.end, person.span.end + 4)]
+    if not len(after) or after[0].lower_ not in ("de", "d'", "d’", "du", "des"):
+        return []
+    return list(after[1:])
+
+
 def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met: bool = True) -> list[str]:
     """A person's country, else the country or organisation in the title around the name, else what an
     earlier sentence of the article said about them, else, for someone met during a visit, the host's."""
@@ -450,6 +462,7 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
     # Mentions come in text order: the title nearest the name is the last one before it ("les présidents
     # argentin Javier Milei, brésilien Lula…").
     side = _countries_of(_within(near, _title_phrase(person))[-1:] or _within(near, role_tokens)[:1], catalog)
+    side = side or _countries_of(_within(near, _of_after(person)), catalog)  # "le roi Abdallah II de Jordanie"
     side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
         remembered[person.entity_id] = side
