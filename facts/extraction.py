@@ -358,9 +358,14 @@ def _countries_of(mentions: Iterable[Mention], catalog: Reading) -> list[str]:
 
 
 def _host_country(place: Mention, catalog: Reading) -> list[str]:
-    if place.kind == "pays":
-        return [place.entity_id]
-    entity = catalog.entity(place.entity_id)
+    return _country_of_place(place.entity_id, catalog)
+
+
+def _country_of_place(place: str | None, catalog: Reading) -> list[str]:
+    """A country is its own place; a city is in its country, when known."""
+    if place is None or kind_of(place) == "pays":
+        return [place] if place else []
+    entity = catalog.entity(place)
     return [f"pays:{entity.country}"] if entity is not None and entity.country else []
 
 
@@ -958,7 +963,15 @@ def _in_force(sentence: Span, mentions: list[DateMention]) -> str | None:
     return None
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _same_place(one: str | None, other: str | None, catalog: Reading) -> bool:
+    """Places that do not clash: the same, one unknown, or a city and its country ("à Hanoï", "au Vietnam")."""
+    if one == other or None in (one, other):
+        return True
+    countries = _country_of_place(one, catalog)
+    return bool(countries) and countries == _country_of_place(other, catalog)
+
+
+def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
     """One event reported twice (the headline, then the story; the signing, then the ceremony) becomes one
     fact with both sentences. Same kind, status, parties and people; dates and places that do not clash."""
     merged: list[Draft] = []
@@ -974,7 +987,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 and (draft.kind == "accord" or people <= {p.entity for p in other.people}
                      or {p.entity for p in other.people} <= people)
                 and (other.date == draft.date or None in (other.date, draft.date))
-                and (other.place == draft.place or None in (other.place, draft.place) or draft.kind == "accord")
+                and (_same_place(other.place, draft.place, catalog) or draft.kind == "accord")
             ),
             None,
         )  # fmt: skip
@@ -1139,7 +1152,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             drafts.append(draft)
     # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling
     # before it could borrow another day.
-    merged = _merge(drafts)
+    merged = _merge(drafts, reading)
     _inherit_dates(merged, timeline)
     facts = []
     for draft in merged:
