@@ -35,9 +35,9 @@ SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé",
 # "une cérémonie de conclusion de l'accord" after "ont signé un accord": one agreement, told twice.
 DONE_AGREEMENT = frozenset(("signé", "conclu"))
 SIGNING_NOUNS = {"signature": "signé", "paraphe": "signé", "ratification": "signé", "conclusion": "conclu"}
-VISIT_NOUNS = frozenset("visite voyage déplacement tournée escale séjour".split())
+VISIT_NOUNS = frozenset("visite voyage déplacement tournée escale séjour passage".split())
 MEETING_NOUNS = frozenset(
-    "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête".split()
+    "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête audience".split()
 )
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
@@ -66,7 +66,12 @@ ANAPHORIC_HEADS = frozenset(
     "homme hommes femme femmes responsable responsables homologue homologues".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
-ARRIVAL_VERBS = frozenset("arriver séjourner atterrir".split())
+# Being somewhere: "est arrivé à", "a atterri à", "a participé à Nairobi au sommet" (a trip to a summit is a
+# visit to its host, as news counts it).
+ARRIVAL_VERBS = frozenset("arriver séjourner atterrir participer".split())
+# Reflexive moves: "s'est rendu", "s'est déplacé", "se trouvait à Téhéran".
+GOING_VERBS = frozenset("rendre déplacer trouver".split())
+RECEPTION_VERBS = frozenset("recevoir accueillir".split())
 EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
 
 
@@ -599,8 +604,9 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
         elif verbal and (
-            (lemma in ("rendre", "visiter") and _reflexive_or_visit(token))
+            ((lemma in GOING_VERBS or lemma == "visiter") and _reflexive_or_visit(token))
             or lemma in ARRIVAL_VERBS
+            or (lemma == "prendre" and any(c.lower_ == "part" for c in token.children))
             or (lemma == EXPECTED and "Pass" in token.morph.get("Voice"))
         ):
             found = _visit_place(token, mentions)
@@ -612,6 +618,11 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         ) and not _remote(token):
             if token.pos_ != "VERB" and token.dep_.startswith("nsubj") and _lemma(token.head) in MEETING_VERBS:
                 continue  # "La réunion a rassemblé …": the verb says who met
+            if lemma in RECEPTION_VERBS and "Pass" in token.morph.get("Voice"):
+                # "a été accueilli à Ouagadougou par…": received somewhere, so a visit there too.
+                found = _visit_place(token, mentions)
+                if found is not None:
+                    drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
     for draft in drafts:
         if draft.kind == "rencontre" and len(draft.parties) < 2:
@@ -682,7 +693,7 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _reflexive_or_visit(token: Token) -> bool:
+def _reflexive_or_visit(token: Token) -> bool:  # "se rendre", "se déplacer", "visiter"
     return token.lemma_ == "visiter" or any(c.lower_ in ("se", "s'", "s’") for c in token.children)
 
 
@@ -756,6 +767,17 @@ def _setting(sentence: Span, mentions: list[Mention], reading: Reading) -> str |
             host = _host_country(mention, reading)
             return host[0] if host else None
     return None
+
+
+def _joint_subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
+    """Every side a plural subject of titles names: "le président fidjien et le Premier ministre australien"."""
+    sides: list[str] = []
+    for subject in (c for c in verb.children if c.dep_.startswith("nsubj") and c.lemma_ in ROLE_WORDS):
+        inside = _within(mentions, subject.subtree)
+        if any(m.kind == "personne" for m in inside):
+            return []  # named people speak for themselves
+        sides += [p for p in _sides(inside, catalog) if p not in sides]
+    return sides
 
 
 def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
@@ -854,6 +876,12 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
             holder = catalog.holder([side])
             if holder is not None and holder.id not in {p.entity for p in draft.people}:
                 draft.people.append(Participant(holder.id, "", "participant"))
+    joint = _joint_subject_sides(_verb_of(trigger), mentions, catalog)
+    if len(draft.people) < 2 and not draft.group and len(joint) >= 2:
+        # "Le président fidjien et le Premier ministre australien ont tenu…", "Les présidents du Guatemala
+        # et du Mexique se sont rencontrés": the sides the subject's titles name.
+        draft.parties += [p for p in joint if p not in draft.parties]
+        draft.sides_told = True
     if len(draft.people) < 2 and not draft.group:
         # "…coprésidera avec son homologue philippin la réunion", "a reçu le président malien": the other
         # side, named by its title only; the subject may be too ("Le président sud-coréen a été reçu par…").
