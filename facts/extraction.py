@@ -133,11 +133,27 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
             found.append(Mention(None, "lieu", ent, ent.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
     found += _compound_sides(sentence, reading)
+    found += _missed_cities(sentence, found)
     for mention in found:
         if mention.entity_id is None:
             _identify(mention, reading)
     found += _title_holders(sentence, found, reading)
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _missed_cities(sentence: Span, found: list[Mention]) -> list[Mention]:
+    """Capitals and large cities the model did not tag, after "à" or "de": "à l'aéroport de Ouagadougou"."""
+    taken = {i for m in found for i in range(m.span.start, m.span.end)}
+    cities = []
+    for token in sentence[1:]:
+        if not token.is_title or token.i in taken or token.nbor(-1).lower_ not in ("à", "de", "d'", "d’"):
+            continue
+        for length in (3, 2, 1):
+            span = sentence.doc[token.i : min(token.i + length, sentence.end)]
+            if len(span) == length and fold(span.text) in city_countries():
+                cities.append(Mention(None, "lieu", span, span.text))
+                break
+    return cities
 
 
 def _compound_sides(sentence: Span, reading: Reading) -> list[Mention]:
@@ -195,11 +211,20 @@ def _name_like(name: Span) -> bool:
     return name[0].is_title and name[-1].text != "-" and all(part(t) for t in name)
 
 
+# The last word of a title's portfolio: "des Affaires étrangères", "de la Défense", "du Commerce extérieur".
+PORTFOLIO_ENDS = frozenset(
+    "étrangères étranger défense commerce extérieur intérieur économie finances énergie environnement "
+    "diplomatie justice santé transports agriculture".split()
+)
+
+
 def _after_title(ent: Span) -> bool:
     """ "les présidents argentin Javier Milei, brésilien Luiz Inácio Lula da Silva", "la ministre kényane de
     l'Environnement, Aisha Mwangi": a name right after a nationality adjective or a comma that follows a
     title, whatever the statistical model labelled it."""
     before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if before is not None and before.lower_ in PORTFOLIO_ENDS and len(ent) >= 2:
+        return _titled(ent, window=8)  # "le ministre turc des Affaires étrangères Hakan Fidan"
     if before is None or not ((before.ent_id_ and before.text.islower()) or before.text == ","):
         return False
     if before.text == "," and len(ent) < 2:
@@ -688,8 +713,8 @@ def _lemma(token: Token) -> str:
     """The lemma, mended where the small model reads a participle as an adjective ("se sont entretenues")."""
     if token.pos_ == "ADJ" and token.lower_.startswith("entretenu"):
         return "entretenir"
-    if token.lower_ in VISIT_NOUNS:
-        return token.lower_  # "escale" read as an adjective "escal"
+    if token.lower_ in VISIT_NOUNS | MEETING_NOUNS:
+        return token.lower_  # "escale" read as an adjective "escal", "tête-à-tête" as "tête à tête"
     return token.lemma_.lower()
 
 
