@@ -547,7 +547,7 @@ def _named_in(subjects: list[Token], people: list[Mention]) -> list[Mention]:
     return [m for m in people if m.span.root.i in scope or m.span.start in scope]
 
 
-def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Token, str] | None:
+def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> tuple[Mention, Token, str] | None:
     """The place a visit goes to: "à Tokyo", "en Ukraine", "au Pérou", on the noun or on its light verb
     ("effectuer un voyage … en Ukraine"), or what a tour "should include"."""
     places = [m for m in mentions if m.kind in ("lieu", "pays")]
@@ -566,6 +566,8 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
         for child in anchor.subtree if anchor is trigger else anchor.children:
             case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
             attached = _within(places, child.subtree) if case or child.lemma_ == "inclure" else []
+            # "à Santa Cruz de la Sierra, en Bolivie": the place whose country is known.
+            attached.sort(key=lambda place: not _host_country(place, catalog))
             if attached:
                 # Returns the word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
                 return attached[0], (child if child.lemma_ == "inclure" else child.head), case or "en"
@@ -625,7 +627,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             if courtesy and hosts:
                 drafts.append(_meeting(sentence, token, mentions, catalog, "visite de courtoisie", previous_person))
                 continue
-            found = _visit_place(token, mentions)
+            found = _visit_place(token, mentions, catalog)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
         elif verbal and (
@@ -634,7 +636,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             or (lemma == "prendre" and any(c.lower_ == "part" for c in token.children))
             or (lemma == EXPECTED and "Pass" in token.morph.get("Voice"))
         ):
-            found = _visit_place(token, mentions)
+            found = _visit_place(token, mentions, catalog)
             if found is not None:
                 drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
         elif (
@@ -645,7 +647,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
                 continue  # "La réunion a rassemblé …": the verb says who met
             if lemma in RECEPTION_VERBS and "Pass" in token.morph.get("Voice"):
                 # "a été accueilli à Ouagadougou par…": received somewhere, so a visit there too.
-                found = _visit_place(token, mentions)
+                found = _visit_place(token, mentions, catalog)
                 if found is not None:
                     drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))

@@ -110,6 +110,9 @@ _TODAY = re.compile(
     r"|\b(?:(?:plus\s+)?(?:t[ôo]t|tard)\s+)?dans\s+la\s+journ[ée]e\b(?!\s+(?:de|du|d['’])\b)"
     r"|\bce\s+(?:matin|soir)\b(?![-‑]l)|\bcet\s+apr[èe]s-midi\b(?![-‑]l))"
 )
+# "dans l'après-midi", "dans la soirée": later today in the future tense; in the past, the day the story
+# tells, which the sentence alone does not give.
+_LATER_TODAY = re.compile(rf"(?i:\bdans\s+(?:l{_A}apr[èe]s-midi|la\s+soir[ée]e|la\s+matin[ée]e)\b)")
 _DAY_OFFSET = re.compile(r"(?i:\bavant-hier\b|(?<![dD]['’])\bhier\b|\baprès-demain\b|(?<!de\s)(?<![dD]['’])\bdemain\b)")
 _DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "après-demain": 2, "demain": 1}
 _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
@@ -167,9 +170,9 @@ def find_dates(sentence: str, published: str | None, past: bool | None = None) -
     """
     if not _ANY_DATE_WORD.search(sentence):
         return []
-    # "Mercredi, à Vientiane, …": a capitalised weekday opening the sentence, before a comma or a day
-    # number, is still a date ("Avril Haines", "Mars" the planet are not).
-    first = re.match(r"\s*([A-Z][a-z]+)(?=\s*,|\s+\d)", sentence)
+    # "Mercredi, à Vientiane, …", "Lundi en fin de journée, …": a capitalised weekday opening the sentence
+    # is still a date (only weekdays: "Avril Haines", "Mars" the planet are not months).
+    first = re.match(r"\s*([A-Z][a-z]+)\b", sentence)
     if first and re.fullmatch(_WEEKDAY, first[1].lower()):
         sentence = sentence[: first.start(1)] + first[1].lower() + sentence[first.end(1) :]
     base = _base(published)
@@ -268,6 +271,10 @@ def _year_only(match: re.Match, base: _Base, past: bool | None) -> str | bool | 
 
 def _today(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
     return base.date.isoformat() if base.date else None
+
+
+def _later_today(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
+    return None if past else _today(match, base, past)
 
 
 def _day_offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
@@ -378,6 +385,7 @@ _RULES = (
     (_WEEKDAY_ALONE, _weekday),
     (_YEAR, _year_only),
     (_TODAY, _today),
+    (_LATER_TODAY, _later_today),
     (_DAY_OFFSET, _day_offset),
     (_YEAR_ALONE, _year_alone),
     (_MONTH_ALONE, _month_alone),
