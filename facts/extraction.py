@@ -607,20 +607,21 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             if nouns and not _negated(verb) and not _hearsay(verb):
                 status = "prévu" if _planned(verb) or _planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
-        elif token.pos_ == "VERB" and lemma == "parvenir":
+        elif verbal and lemma == "parvenir":
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
             if nouns:
                 principle = any(t.lower_ == "principe" for t in nouns[0].subtree)
                 status = "de principe" if principle else "conclu"
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
-        elif token.pos_ == "VERB" and lemma == "convenir":
+        elif verbal and lemma == "convenir":
             obj = next((t for t in token.subtree if t.dep_ == "obj" and t.pos_ == "NOUN" and t.i > token.i), token)
             drafts.append(_agreement(sentence, token, obj, "convenu", mentions, catalog))
         elif token.pos_ in ("NOUN", "ADJ") and lemma in VISIT_NOUNS:
             courtesy = any(t.lower_ == "courtoisie" for t in token.children)
             hosts = [m for m in _within(people, token.subtree) if m.span.start > token.i]
             # "a rendu visite au président mauritanien": a call on someone, not a trip somewhere.
-            called_on = token.head.lemma_ == "rendre" and any(_is_person_word(c) for c in token.head.children)
+            idiom = token.head.lemma_ == "rendre" and not any(c.dep_ == "det" for c in token.children)
+            called_on = idiom and any(_is_person_word(c) for c in token.head.children)
             if called_on:
                 drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
                 continue
@@ -816,18 +817,32 @@ def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> li
     return []
 
 
+def _latter(trigger: Token, people: list[Mention]) -> list[Mention]:
+    """ "la visite de ce dernier": the last person named before it."""
+    latter = any(
+        c.lower_ in ("dernier", "dernière") and any(d.lower_ in ("ce", "cette") for d in c.children)
+        for c in trigger.children
+    )
+    before = [m for m in people if m.span.end <= trigger.i]
+    return before[-1:] if latter else []
+
+
 def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> Draft:
     place, anchor, preposition = found
     people = [m for m in mentions if m.kind == "personne"]
     governing = trigger.head if trigger.pos_ == "NOUN" else trigger
     titled = _subject_sides(governing, mentions, catalog)
-    visitors = _subject_people(governing, people) or (
-        []
-        if titled
-        else [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
-        or [m for m in people if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
-        or people
-        or ([previous_person] if previous_person else [])
+    visitors = (
+        _latter(trigger, people)
+        or _subject_people(governing, people)
+        or (
+            []
+            if titled
+            else [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
+            or [m for m in people if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
+            or people
+            or ([previous_person] if previous_person else [])
+        )
     )
     expected = trigger.lemma_ == EXPECTED or _planned(governing) or _planned(trigger)
     draft = Draft("visite", "prévue" if expected else "effectuée", sentence,
@@ -986,7 +1001,9 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     verb = _verb_of(draft.anchor or draft.trigger)
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
     reporting = clause_of(verb.head) if verb.dep_ == "ccomp" else set()
-    for scope in (clause, reporting):
+    # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
+    own = _own_phrase(draft.trigger) if draft.trigger.pos_ == "NOUN" else set()
+    for scope in (own, clause, reporting):
         for mention in resolved:
             span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
                                  alignment_mode="expand")  # fmt: skip
@@ -999,6 +1016,14 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     if mentions[0].start <= 3 and draft.trigger.dep_ != "acl:relcl":
         return resolved[0].value
     return None
+
+
+def _own_phrase(noun: Token) -> set[int]:
+    """The words of an event noun's phrase, without the other events told inside it ("un sommet avec Lee,
+    quelques semaines après la visite de ce dernier à Tokyo fin août")."""
+    events = VISIT_NOUNS | MEETING_NOUNS | AGREEMENT_NOUNS
+    nested = {t.i for word in noun.subtree if word.i != noun.i and word.lemma_.lower() in events for t in word.subtree}
+    return {t.i for t in noun.subtree} - nested
 
 
 def _dates_another(span: Span, draft: Draft) -> bool:
