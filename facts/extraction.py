@@ -46,6 +46,8 @@ MEETING_VERBS = frozenset(
     "dîner".split()
 )
 HOSTING_VERBS = frozenset("accueillir organiser tenir héberger".split())
+# An event noun as tagged, or as the small model sometimes mistags it ("fait escale": an adjective).
+NOMINAL = frozenset(("NOUN", "ADJ"))
 OCCASION_WORDS = frozenset("lors occasion cours pendant durant pour".split())
 PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
@@ -558,9 +560,9 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
             case = next((c.lower_ for c in trigger.head.children if c.lower_ in PLACE_CASES), "à")
             return antecedent[0], trigger, case
     anchors = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.head.lemma_ in LIGHT_VERBS | {"être"}:
+    if trigger.pos_ in NOMINAL and trigger.head.lemma_ in LIGHT_VERBS | {"être"}:
         anchors.append(trigger.head)  # "a effectué une visite à Rabat", "est en visite au Canada"
-    elif trigger.pos_ == "NOUN" and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
+    elif trigger.pos_ in NOMINAL and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
         anchors.append(_verb_of(trigger))  # "a été reçu à Rabat …, lors d'une visite officielle"
     for anchor in anchors:
         for child in anchor.subtree if anchor is trigger else anchor.children:
@@ -830,7 +832,7 @@ def _latter(trigger: Token, people: list[Mention]) -> list[Mention]:
 def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> Draft:
     place, anchor, preposition = found
     people = [m for m in mentions if m.kind == "personne"]
-    governing = trigger.head if trigger.pos_ == "NOUN" else trigger
+    governing = trigger.head if trigger.pos_ in NOMINAL else trigger
     titled = _subject_sides(governing, mentions, catalog)
     visitors = (
         _latter(trigger, people)
@@ -930,9 +932,10 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         verb = _verb_of(trigger)
         subject_side = [] if draft.people else _subject_sides(verb, mentions, catalog)
         for counterpart in _counterparts(trigger, verb):
-            named = [
-                m for m in _within(people, counterpart.subtree) if m.entity_id not in {p.entity for p in draft.people}
-            ]
+            # The name may hang elsewhere in a poor parse: "par le chef du gouvernement, Muhammad Yunus".
+            titled = [m for m in people if counterpart.i in {t.i for t in _title_phrase(m)}]
+            known = {p.entity for p in draft.people}
+            named = [m for m in _within(people, counterpart.subtree) + titled if m.entity_id not in known]
             for person in named[:1]:
                 draft.people.append(Participant(person.entity_id, _role_before(person), "participant"))
                 draft.parties += [p for p in _person_side(person, mentions, catalog) if p not in draft.parties]
@@ -989,20 +992,24 @@ DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant)\s*(?
 ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
 
 
+def _ended(draft: Draft) -> bool:
+    return draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS
+
+
 def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
     """The date in the event's own clause; else a date that opens the sentence ("En septembre, …"), unless
     the event sits in a relative clause or happened before ("après s'être rendu…")."""
     resolved = [m for m in mentions if m.value and not DEADLINE.search(sentence.text[: m.start])]
     if not resolved:
         return None
-    if draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS:
+    if _ended(draft):
         return None  # "a achevé lundi une visite": the day it ended; the day it began is told elsewhere
     clause = clause_of(draft.anchor or draft.trigger)
     verb = _verb_of(draft.anchor or draft.trigger)
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
     reporting = clause_of(verb.head) if verb.dep_ == "ccomp" else set()
     # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
-    own = _own_phrase(draft.trigger) if draft.trigger.pos_ == "NOUN" else set()
+    own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
     for scope in (own, clause, reporting):
         for mention in resolved:
             span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
@@ -1026,12 +1033,16 @@ def _own_phrase(noun: Token) -> set[int]:
     return {t.i for t in noun.subtree} - nested
 
 
+# Past participles as they end, for the ones the small model tags as nouns ("élu en avril").
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "élu", "élue", "élus", "élues")
+
+
 def _dates_another(span: Span, draft: Draft) -> bool:
     """ "le président gabonais, élu en avril", "arrivé dimanche à Luanda, il a eu lundi un entretien": a
     date right after another participle than the event's own belongs to that participle."""
     own = {draft.trigger.i, (draft.anchor or draft.trigger).i, _verb_of(draft.trigger).i}
     for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
-        participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(("é", "ée", "és", "ées"))
+        participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
         if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own:
             return True
     return False
@@ -1101,7 +1112,8 @@ class Timeline:
                                           alignment_mode="expand")  # fmt: skip
             if span is None:
                 continue
-            clause = clause_of(span.root)
+            # "entamée lundi à Lima": a weekday the small model reads as a participle belongs to its head.
+            clause = clause_of(span.root.head if span.root.pos_ == "VERB" else span.root)
             for place in (p for p in places if p.span.root.i in clause):
                 for country in _host_country(place, reading):
                     self.stops.setdefault(country, mention.value)
@@ -1120,6 +1132,8 @@ def _inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
     for draft in drafts:
         if draft.date or draft.status in ("prévu", "prévue") or _background(draft.anchor or draft.trigger):
             continue
+        if _ended(draft):
+            continue  # its start is not told, and any day this article lends would be another
         stops = {timeline.stops[p] for p in draft.parties if p in timeline.stops}
         if len(stops) == 1:
             draft.date = stops.pop()
@@ -1147,7 +1161,7 @@ def _inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
             draft.date = nearest.date
-        elif lead is not None and lead[0] <= draft.sentence.start:
+        elif lead is not None and lead[0] < draft.sentence.start:  # its own sentence's date was not its own
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 

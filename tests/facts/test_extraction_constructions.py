@@ -1,0 +1,101 @@
+"""The ways French news tells an accord, a visit or a meeting, one sentence or a short story each, with
+the real French model. Sentences are our own, written for these rules; each expected fact is (kind,
+parties, date). Published Thursday 12 June 2025."""
+
+import pytest
+
+from facts.articles import Article
+from facts.catalog import Catalog
+from facts.extraction import extract
+from facts.store import FactStore
+
+PUBLISHED = "2025-06-12"
+KE, TZ, CA, SN, MA, MR = "pays:KE", "pays:TZ", "pays:CA", "pays:SN", "pays:MA", "pays:MR"
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    return Catalog.from_store(FactStore.open(tmp_path_factory.mktemp("catalogue") / "db.json"))
+
+
+def facts_of(catalog, text: str) -> list[tuple[str, set[str], str | None]]:
+    return [(f.kind, set(f.parties), f.date) for f in extract(Article("a.txt", text, PUBLISHED, None), catalog).facts]
+
+
+SENTENCES = [
+    # Agreements: other verbs, nouns and participles.
+    ("Le Maroc et la Mauritanie ont scellé mardi un accord sur l'énergie.", [("accord", {MA, MR}, "2025-06-10")]),
+    ("Le Chili et le Pérou ont procédé lundi à la signature d'un accord de coopération minière.",
+     [("accord", {"pays:CL", "pays:PE"}, "2025-06-09")]),
+    ("Les présidents azerbaïdjanais et arménien ont paraphé vendredi à Washington un accord de paix.",
+     [("accord", {"pays:AZ", "pays:AM"}, "2025-06-06")]),
+    ("Le traité d'amitié entre l'Allemagne et la Pologne, signé mardi à Varsovie, prévoit des consultations.",
+     [("accord", {"pays:DE", "pays:PL"}, "2025-06-10")]),
+    ("Bogota et Caracas avaient conclu en janvier un accord sur le gaz.",
+     [("accord", {"pays:CO", "pays:VE"}, "2025-01")]),
+    ("Le ministère algérien de l'Énergie a démenti mercredi qu'un accord gazier ait été conclu avec l'Espagne.", []),
+    # Visits: being somewhere, however it is said.
+    ("La ministre canadienne des Affaires étrangères, Mélanie Joly, a fait escale mercredi à Dakar.",
+     [("visite", {CA, SN}, "2025-06-11")]),
+    ("Le chancelier autrichien Christian Stocker s'est déplacé mardi à Budapest.",
+     [("visite", {"pays:AT", "pays:HU"}, "2025-06-10")]),
+    ("Le président français a participé mardi à Nairobi au sommet Afrique-France.",
+     [("visite", {"pays:FR", KE}, "2025-06-10")]),
+    ("Le président ghanéen John Mahama a été accueilli mardi à l'aéroport de Ouagadougou par le capitaine "
+     "Ibrahim Traoré.", [("visite", {"pays:GH", "pays:BF"}, "2025-06-10"),
+                         ("rencontre", {"pays:GH", "pays:BF"}, "2025-06-10")]),
+    ("Le Premier ministre britannique Keir Starmer s'est rendu mardi à Berlin pour rencontrer le chancelier "
+     "allemand Friedrich Merz.", [("visite", {"pays:GB", "pays:DE"}, "2025-06-10"),
+                                  ("rencontre", {"pays:GB", "pays:DE"}, "2025-06-10")]),
+    # Meetings: who met whom, named or by title only; calls are not meetings.
+    ("Le président kényan William Ruto a accueilli mardi à Nairobi son homologue tanzanien Samia Suluhu Hassan.",
+     [("rencontre", {KE, TZ}, "2025-06-10")]),
+    ("Le président sud-coréen a été reçu mardi à Tokyo par le Premier ministre japonais.",
+     [("visite", {"pays:KR", "pays:JP"}, "2025-06-10"), ("rencontre", {"pays:KR", "pays:JP"}, "2025-06-10")]),
+    ("Le Premier ministre japonais Shigeru Ishiba et le président sud-coréen Lee Jae-myung se sont rencontrés "
+     "mardi à Séoul.", [("rencontre", {"pays:JP", "pays:KR"}, "2025-06-10")]),
+    ("Le Premier ministre canadien Mark Carney a tenu mardi des pourparlers avec la présidente mexicaine "
+     "Claudia Sheinbaum.", [("rencontre", {CA, "pays:MX"}, "2025-06-10")]),
+    ("Le président égyptien Abdel Fattah al-Sissi et le roi Abdallah II de Jordanie ont discuté mardi de Gaza.",
+     [("rencontre", {"pays:EG", "pays:JO"}, "2025-06-10")]),
+    ("Le ministre marocain des Affaires étrangères Nasser Bourita a rendu visite mardi au président mauritanien "
+     "Mohamed Ould Ghazouani.", [("rencontre", {MA, MR}, "2025-06-10")]),
+    ("Les présidents du Guatemala et du Mexique se sont rencontrés mardi à la frontière.",
+     [("rencontre", {"pays:GT", "pays:MX"}, "2025-06-10")]),
+    ("Le prochain sommet franco-britannique se tiendra l'an prochain au Royaume-Uni.",
+     [("rencontre", {"pays:FR", "pays:GB"}, "2026")]),
+    ("Le Premier ministre indien Narendra Modi s'est entretenu par téléphone lundi avec le président français "
+     "Emmanuel Macron.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[text[:50] for text, _ in SENTENCES])
+def test_one_sentence(catalog, text, expected):
+    assert facts_of(catalog, text) == expected
+
+
+STORIES = [
+    # The story's day, told once in the lead.
+    ("Le président tanzanien Samia Suluhu Hassan a achevé mardi une visite au Kenya. Son homologue William Ruto "
+     "et elle ont signé un accord sur le lac Victoria.",
+     [("visite", {TZ, KE}, None), ("accord", {TZ, KE}, "2025-06-10")]),
+    # A meeting planned during a planned visit: the visitor's, on the visit's day.
+    ("Le président français Emmanuel Macron est arrivé mercredi à Luanda. M. Macron doit se rendre jeudi à "
+     "Libreville, où il rencontrera le président gabonais Brice Oligui Nguema, élu en avril.",
+     [("visite", {"pays:FR", "pays:AO"}, "2025-06-11"), ("visite", {"pays:FR", "pays:GA"}, "2025-06-12"),
+      ("rencontre", {"pays:FR", "pays:GA"}, "2025-06-12")]),
+    # Each stop of a tour dates what happened there.
+    ("Le ministre chilien des Affaires étrangères, Alberto van Klaveren, est arrivé jeudi à Asunción, dernière "
+     "étape d'une tournée qu'il a entamée lundi à Lima. Dans la capitale péruvienne, le chef de la diplomatie "
+     "chilienne a signé un accord migratoire avec son homologue péruvien.",
+     [("visite", {"pays:CL", "pays:PY"}, "2025-06-12"), ("accord", {"pays:CL", "pays:PE"}, "2025-06-09")]),
+    # "M. Dar" keeps the country his title gave, not the place named before him.
+    ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
+     "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
+     [("visite", {"pays:PK", "pays:BD"}, "2025-06-07"), ("rencontre", {"pays:PK", "pays:BD"}, "2025-06-08")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STORIES, ids=[text[:50] for text, _ in STORIES])
+def test_short_story(catalog, text, expected):
+    assert facts_of(catalog, text) == expected
