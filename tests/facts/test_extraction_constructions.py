@@ -89,6 +89,14 @@ STORIES = [
      "étape d'une tournée qu'il a entamée lundi à Lima. Dans la capitale péruvienne, le chef de la diplomatie "
      "chilienne a signé un accord migratoire avec son homologue péruvien.",
      [("visite", {"pays:CL", "pays:PY"}, "2025-06-12"), ("accord", {"pays:CL", "pays:PE"}, "2025-06-09")]),
+    # "La veille" is the day before the lead's; two people met the day before, told by their titles.
+    ("Le sommet de l'Union africaine s'est tenu dimanche à Addis-Abeba. La veille, le président ghanéen "
+     "John Mahama avait été reçu par le Premier ministre éthiopien Abiy Ahmed.",
+     [("rencontre", {"pays:GH", "pays:ET"}, "2025-06-07")]),
+    # "Les deux présidents" are the two sides the story is about.
+    ("Le président français Emmanuel Macron est arrivé jeudi à Belgrade. Les deux présidents se sont "
+     "entretenus en tête-à-tête au palais.",
+     [("visite", {"pays:FR", "pays:RS"}, "2025-06-12"), ("rencontre", {"pays:FR", "pays:RS"}, "2025-06-12")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",

@@ -21,3 +21,8 @@ def test_a_capital_wins_over_a_namesake_and_other_shared_names_stay_unknown():
 @pytest.mark.parametrize("word", ["chose", "rendu", "france", "union", "capitale"])
 def test_ordinary_words_are_not_cities(word):
     assert word not in city_countries()
+
+
+def test_seats_of_government_stand_for_their_country():
+    assert city_countries()["elysee"] == "FR"
+    assert city_countries()["maison-blanche"] == "US"
