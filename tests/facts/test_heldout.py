@@ -1,7 +1,9 @@
 """The extractor outside the seed articles, on two sets of French news written after the rules.
 
-- tests/data/dev: six articles (Africa, Latin America, Asia, EU trade and defence, climate, Middle East)
-  whose misses were studied to make the rules general; a floor guards what that work gained.
+- tests/data/dev: eighteen articles whose misses were studied to make the rules general: six first
+  (Africa, Latin America, Asia, EU trade and defence, climate, Middle East), then twelve more written by
+  someone who never read the extractor (Maghreb, Balkans, Caucasus, ECOWAS, AU–EU, South Asia…). A floor
+  guards what each round gained.
 - tests/data/heldout: eight articles never read by whoever writes the rules; their score is the honest
   figure. Run with `pytest -s` or `make eval` to read both tables.
 """
@@ -19,7 +21,9 @@ from facts.store import FactStore, shipped_store_path
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = 0.6
+FIRST_DEV_ARTICLES = 6  # the round of session 9, whose floor stays as it was set
 DEV_FLOOR = {"precision": 0.8, "recall": 0.6}
+WHOLE_DEV_FLOOR = {"precision": 0.8, "recall": 0.5}
 CHECKED_KINDS = ("accord", "visite")
 
 
@@ -36,18 +40,25 @@ def test_gold_is_consistent_with_articles(folder):
         assert fact["evidence"] in text, fact["evidence"]
 
 
-def _scores(folder: str) -> dict:
+def _scores(folder: str, articles: int | None = None) -> dict:
     gold = _gold(folder)
+    names = list(gold["articles"])[:articles]
     catalog = Catalog.from_store(FactStore(shipped_store_path()))
     proposed = []
-    for name, meta in gold["articles"].items():
+    for name in names:
+        meta = gold["articles"][name]
         article = read_article(DATA / folder / name, published=meta["published"])
         proposed.extend(match_key(fact.kind, fact.parties, fact.date) for fact in extract(article, catalog).facts)
-    expected = [match_key(fact["kind"], fact["parties"], fact.get("date")) for fact in gold["facts"]]
+    expected = [match_key(f["kind"], f["parties"], f.get("date")) for f in gold["facts"] if f["article"] in names]
     scores = evaluate(proposed, expected)
-    print(f"\nÉvaluation sur tests/data/{folder} :")
+    print(f"\nÉvaluation sur tests/data/{folder} ({len(names)} articles) :")
     print(format_table(scores))
     return scores
+
+
+@pytest.fixture(scope="module")
+def first_dev_scores():
+    return _scores("dev", FIRST_DEV_ARTICLES)
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +72,23 @@ def heldout_scores():
 
 
 @pytest.mark.parametrize("kind", CHECKED_KINDS)
-def test_dev_set_keeps_what_was_gained(dev_scores, kind):
-    score = dev_scores[kind]
+def test_first_dev_articles_keep_what_was_gained(first_dev_scores, kind):
+    score = first_dev_scores[kind]
     assert score.precision >= DEV_FLOOR["precision"], f"{kind} : précision {score.precision:.2f}"
     assert score.recall >= DEV_FLOOR["recall"], f"{kind} : rappel {score.recall:.2f}"
 
 
+@pytest.mark.parametrize("kind", CHECKED_KINDS)
+def test_whole_dev_set_keeps_what_was_gained(dev_scores, kind):
+    score = dev_scores[kind]
+    assert score.precision >= WHOLE_DEV_FLOOR["precision"], f"{kind} : précision {score.precision:.2f}"
+    assert score.recall >= WHOLE_DEV_FLOOR["recall"], f"{kind} : rappel {score.recall:.2f}"
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="sur les articles réservés, précision et rappel restent sous le plancher (accords 0.54/0.27, visites "
-    "0.62/0.33) : voir la note de clôture du ticket 5",
+    reason="sur les articles réservés, précision et rappel restent sous le plancher (accords 0.78/0.54, visites "
+    "0.70/0.47) : voir la note de clôture du ticket 5",
 )
 @pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_heldout_precision_and_recall_floor(heldout_scores, kind):
