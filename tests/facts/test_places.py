@@ -26,3 +26,10 @@ def test_ordinary_words_are_not_cities(word):
 def test_seats_of_government_stand_for_their_country():
     assert city_countries()["elysee"] == "FR"
     assert city_countries()["maison-blanche"] == "US"
+
+
+def test_towns_count_by_their_own_name_and_never_over_a_large_namesake():
+    assert city_countries()["calais"] == "FR"
+    assert city_countries()["santa cruz de la sierra"] == "BO"
+    assert city_countries()["alexandria"] == "EG"  # not Alexandria, Virginia
+    assert "union" not in city_countries()
