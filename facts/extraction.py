@@ -196,7 +196,7 @@ def _title_holders(sentence: Span, found: list[Mention], reading: Reading) -> li
         if any(m.kind == "personne" for m in inside):
             continue
         side = _sides(inside, reading)
-        holder = reading.holder(side)
+        holder = reading.holder(side) or reading.untold(token.lower_, side)
         if holder is not None:
             holders.append(Mention(holder.id, "personne", sentence.doc[token.i : token.i + 1], holder.name, side))
     return holders
@@ -410,6 +410,7 @@ class Reading:
     def __init__(self, catalog: Catalog, new_names: dict[str, Entity]) -> None:
         self._catalog = catalog
         self.sides: dict[str, list[str]] = {}
+        self.roles: dict[str, str] = {}  # person → the title word the article gave them ("président")
         self.recent_parties: list[str] = []  # the two sides the story was last about
         self.trip: tuple[str, str] | None = None  # (visitor, host country) of the visit being told
         self.new_names = new_names  # the extractor's own entities, by folded name
@@ -438,6 +439,17 @@ class Reading:
             return None
         held = [person for person, known in self.sides.items() if known == side]
         return self.entity(held[-1]) if held else None
+
+    def untold(self, role: str, side: list[str]) -> Entity | None:
+        """ "le président Emmanuel Macron", then "le président français": the one person of the article
+        with that title and no known side takes the side the later title gives."""
+        if not side:
+            return None
+        candidates = [p for p, title in self.roles.items() if title == role and not self.sides.get(p)]
+        if len(candidates) != 1:
+            return None
+        self.sides[candidates[0]] = side
+        return self.entity(candidates[0])
 
     def arrive(self, country: str | None) -> None:
         """A sentence set somewhere else ("Dans la capitale cambodgienne, …") moves the visit being told."""
@@ -566,7 +578,9 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     elif trigger.pos_ in NOMINAL and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
         anchors.append(_verb_of(trigger))  # "a été reçu à Rabat …, lors d'une visite officielle"
     for anchor in anchors:
-        for child in anchor.subtree if anchor is trigger else anchor.children:
+        # A poor parse may hang the place lower ("signé jeudi à Belgrade": under "jeudi"): the whole clause.
+        words = anchor.subtree if anchor is trigger else (t for t in anchor.subtree if t.i in clause_of(anchor))
+        for child in words:
             case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
             attached = _within(places, child.subtree) if case or child.lemma_ == "inclure" else []
             # "à Santa Cruz de la Sierra, en Bolivie": the place whose country is known.
@@ -861,6 +875,13 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
         draft.parties += _person_side(visitor, mentions, catalog, met=False)
     draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
     host = _host_country(place, catalog)
+    if visitors and not draft.parties and host:
+        # "La France et la Serbie ont signé à Belgrade …, lors de la visite du président Emmanuel Macron":
+        # the one other side the sentence names is the visitor's.
+        others = [p for p in _sides(mentions, catalog) if p not in host]
+        if len(others) == 1:
+            draft.parties = list(others)
+            catalog.sides.setdefault(visitors[0].entity_id, others)
     draft.parties += [p for p in host if p not in draft.parties]
     if draft.people and len(draft.parties) >= 2 and host[0] not in catalog.sides.get(draft.people[0].entity, []):
         catalog.trip = (draft.people[0].entity, host[0])
@@ -1227,6 +1248,9 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             # Learnt wherever a title is given ("ses homologues ivoirien Alassane Ouattara, togolais …"),
             # for the sentences that name them alone ("M. Ouattara a eu un entretien avec…").
             _person_side(person, mentions, reading, met=False)
+            role = next((w for w in _role_before(person).lower().split() if w in ROLE_WORDS), None)
+            if role and person.entity_id:
+                reading.roles.setdefault(person.entity_id, role)
         sentence_drafts = _drafts(sentence, mentions, reading, previous_person)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]

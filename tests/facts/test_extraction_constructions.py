@@ -97,6 +97,11 @@ STORIES = [
     ("Le président français Emmanuel Macron est arrivé jeudi à Belgrade. Les deux présidents se sont "
      "entretenus en tête-à-tête au palais.",
      [("visite", {"pays:FR", "pays:RS"}, "2025-06-12"), ("rencontre", {"pays:FR", "pays:RS"}, "2025-06-12")]),
+    # A visitor named without his country: the other side of the sentence, then "le président français".
+    ("La France et la Serbie ont signé jeudi à Belgrade un accord, lors de la visite du président Emmanuel "
+     "Macron. Vendredi, le président français doit rencontrer le Premier ministre Milos Vucevic.",
+     [("accord", {"pays:FR", "pays:RS"}, "2025-06-12"), ("visite", {"pays:FR", "pays:RS"}, "2025-06-12"),
+      ("rencontre", {"pays:FR", "pays:RS"}, "2025-06-13")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
