@@ -218,8 +218,11 @@ def _gender(mention: Mention) -> str:
     return "f" if any(t.lower_ in feminine for t in before) else "m"
 
 
-def _negated(token: Token) -> bool:
-    return any(child.morph.get("Polarity") == ["Neg"] for child in token.children)
+def _negated_heads(sentence: Span) -> set[int]:
+    """Positions of the words a negation depends on ("n'a pas signé"), found in one pass over the sentence:
+    asking each word's head for its children instead is quadratic on a sentence of thousands of words
+    hanging on one head (pasted garbage)."""
+    return {t.head.i for t in sentence if t.head.i != t.i and t.morph.get("Polarity") == ["Neg"]}
 
 
 def _hearsay(token: Token) -> bool:
@@ -447,9 +450,10 @@ def _visit_place(trigger: Token, mentions: list[Mention]) -> tuple[Mention, Toke
 def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_person: Mention | None):
     people = [m for m in mentions if m.kind == "personne"]
     drafts: list[Draft] = []
+    negated = _negated_heads(sentence)
     for token in sentence:
         lemma = _lemma(token)
-        if _negated(token) or (token.pos_ == "NOUN" and _negated(token.head)):
+        if token.i in negated or (token.pos_ == "NOUN" and token.head.i in negated):
             continue
         if token.pos_ == "VERB" and lemma in SIGNING_VERBS:
             nouns = [
