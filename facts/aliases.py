@@ -10,8 +10,10 @@ back so the matcher can look for them in the facts' text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -27,6 +29,7 @@ FUZZY_MIN_LENGTH = 4
 # Longer names tolerate a second slip ("Union europeene", "Zelenskiy").
 TWO_SLIPS_FROM = 8
 SUGGESTION_CUTOFF = 70.0
+WORD_START_SPAN = 32
 # "a eu lieu": after a form of avoir, "eu" is a participle, not the EU.
 _AUXILIARIES = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 
@@ -85,6 +88,15 @@ class AliasIndex:
                     if entity.id not in owners:
                         owners.append(entity.id)
         self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
+        # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
+        # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
+        # name of a thousand words (a pasted page) does not cost a thousand copies of itself.
+        self._word_starts = sorted(
+            (key[at : at + WORD_START_SPAN], key)
+            for key in self._exact
+            for at in range(len(key))
+            if at == 0 or key[at - 1] == " "
+        )
 
     def lookup(self, name: str) -> tuple[str, ...]:
         """Entities whose name is exactly `name` once folded."""
@@ -158,10 +170,12 @@ class AliasIndex:
         typed = fold(prefix)
         if not typed:
             return []
-        hits = sorted((len(key), key) for key in self._exact if key.startswith(typed) or f" {typed}" in f" {key}")
-        found: list[str] = []
-        for _, key in hits:
-            for owner in self._exact[key]:
-                if owner not in found:
-                    found.append(owner)
-        return found[:limit]
+        span = typed[:WORD_START_SPAN]
+        named: set[str] = set()
+        for tail, key in islice(self._word_starts, bisect_left(self._word_starts, (span,)), None):
+            if not tail.startswith(span):
+                break
+            if len(typed) <= WORD_START_SPAN or f" {typed}" in f" {key}":
+                named.add(key)
+        shortest_first = sorted(named, key=lambda key: (len(key), key))
+        return list(dict.fromkeys(owner for key in shortest_first for owner in self._exact[key]))[:limit]
