@@ -88,6 +88,13 @@ class AliasIndex:
                     if entity.id not in owners:
                         owners.append(entity.id)
         self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
+        # A name `slips` edits away from a phrase is at most `slips` letters longer or shorter: each try
+        # scans only the names of those lengths (in table order, so the same one wins a tie).
+        self._keys_near: dict[tuple[int, int], list[str]] = {}
+        for key in self._keys:
+            for slips in (1, 2):
+                for length in range(len(key) - slips, len(key) + slips + 1):
+                    self._keys_near.setdefault((length, slips), []).append(key)
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
         # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
         # name of a thousand words (a pasted page) does not cost a thousand copies of itself.
@@ -145,7 +152,8 @@ class AliasIndex:
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
                 continue
             slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            best = process.extractOne(phrase, self._keys, scorer=OSA.distance, score_cutoff=slips)
+            near = self._keys_near.get((len(phrase), slips), ())
+            best = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
             if best:
                 return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from facts import dates
 from facts.aliases import AliasIndex
+from facts.bulk import collector_paused
 from facts.countries import country_entities
 from facts.model import FIRMNESS, Entity, Fact
 from facts.normalize import vocabulary_words
@@ -205,8 +206,9 @@ class Catalog:
 
     def warm(self) -> Catalog:
         """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
-        for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "_ranked"):
-            getattr(self, structure)
+        with collector_paused():
+            for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "_ranked"):
+                getattr(self, structure)
         return self
 
     def has_word_index(self) -> bool:
@@ -215,7 +217,8 @@ class Catalog:
     def warm_words(self) -> Catalog:
         """Builds the word index, which only free-text queries need: seconds at 100,000 facts, so the bot
         builds it in the background after start-up instead of making the first such query wait."""
-        _ = self.words_sorted
+        with collector_paused():
+            _ = self.words_sorted
         return self
 
     @cached_property
@@ -369,17 +372,14 @@ class Catalog:
         mentioned = dict.fromkeys(word for word in vocabulary_words(mentions) if word not in headline_words)
         return tuple(headline_words), tuple(mentioned)
 
-    def headline_vocabulary(self, fact: Fact) -> tuple[str, ...]:
-        """Words of the title, nature and topics: what the fact is about."""
-        return (self._vocabularies.get(fact.id) or self._words_of(fact))[0]
-
-    def mentioned_vocabulary(self, fact: Fact) -> tuple[str, ...]:
-        """Words only the summary, status, quotes and roles hold."""
-        return (self._vocabularies.get(fact.id) or self._words_of(fact))[1]
+    def vocabularies(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Words of the title, nature and topics (what the fact is about), and words only the summary,
+        status, quotes and roles hold."""
+        return self._vocabularies.get(fact.id) or self._words_of(fact)
 
     def vocabulary(self, fact: Fact) -> tuple[str, ...]:
         """Every word the fact's text holds, summary and quotes included."""
-        headline, mentioned = self._vocabularies.get(fact.id) or self._words_of(fact)
+        headline, mentioned = self.vocabularies(fact)
         return headline + mentioned
 
     def facts_involving(self, entity_id: str) -> list[Fact]:

@@ -65,9 +65,10 @@ class Search:
 
 
 # How a vocabulary word matches a free word of the query, best first: the word itself, then a prefix (a
-# plural or an unfinished word, "mine" / "mines", nearly as good), then a close spelling by its score.
-SAME, PREFIX, CLOSE = 2, 1, 0
-PREFIX_SCORE = 0.9
+# plural or an unfinished word, "mine" / "mines", nearly as good), then a close spelling by its score. A
+# rating is that order as one number (a close spelling rates its score, below 1); its score is what counts.
+SAME_RATING, PREFIX_RATING = 2.0, 1.5
+SCORE_OF_RATING = {SAME_RATING: 1.0, PREFIX_RATING: 0.9}
 PREFIX_LIMIT = 200
 FUZZY_WORDS = 10
 
@@ -75,17 +76,17 @@ FUZZY_WORDS = 10
 @dataclass(frozen=True, slots=True)
 class WordMatch:
     """What one free word of the query finds in the whole vocabulary, looked up once per query instead of
-    once per fact: each vocabulary word that scores for it, as (kind of match, score); and the few whose
-    facts are worth fetching as candidates."""
+    once per fact: each vocabulary word that scores for it, with its rating; and the few whose facts are
+    worth fetching as candidates."""
 
-    scores: dict[str, tuple[int, float]]
+    ratings: dict[str, float]
     leads: frozenset[str]
 
 
 def word_match(catalog: Catalog, word: str) -> WordMatch:
     vocabulary = catalog.words_sorted
     close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF, limit=None)
-    scores = {similar: (CLOSE, score / 100) for similar, score, _ in close}
+    ratings = {similar: score / 100 for similar, score, _ in close}
     prefixed, shorter = [], []
     if len(word) >= 4:
         for similar in islice(vocabulary, bisect_left(vocabulary, word), None):
@@ -93,28 +94,27 @@ def word_match(catalog: Catalog, word: str) -> WordMatch:
                 break
             prefixed.append(similar)
         shorter = [word[:cut] for cut in range(4, len(word)) if word[:cut] in catalog.word_postings]
-    scores.update(dict.fromkeys(prefixed + shorter, (PREFIX, PREFIX_SCORE)))
+    ratings.update(dict.fromkeys(prefixed + shorter, PREFIX_RATING))
     same = [word] if word in catalog.word_postings else []
-    scores.update(dict.fromkeys(same, (SAME, 1.0)))
+    ratings.update(dict.fromkeys(same, SAME_RATING))
     fuzzy = [similar for similar, _, _ in close[:FUZZY_WORDS]] if len(word) >= 4 else []
-    return WordMatch(scores, frozenset(same + prefixed[:PREFIX_LIMIT] + shorter + fuzzy))
-
-
-def _best_match(scores: dict[str, tuple[int, float]], vocabulary: tuple[str, ...]) -> tuple[int, float]:
-    return max((scores[word] for word in vocabulary if word in scores), default=(CLOSE, 0.0))
+    return WordMatch(ratings, frozenset(same + prefixed[:PREFIX_LIMIT] + shorter + fuzzy))
 
 
 def text_score(catalog: Catalog, fact: Fact, matches: tuple[WordMatch, ...]) -> float:
     """Share of the query's free words found in the fact, headline words counting more than mentions."""
     if not matches:
         return 0.0
+    headline, mentioned = catalog.vocabularies(fact)
     total = 0.0
     for match in matches:
-        if not match.scores:
+        ratings = match.ratings
+        if not ratings:
             continue
-        headline = _best_match(match.scores, catalog.headline_vocabulary(fact))
-        anywhere = max(headline, _best_match(match.scores, catalog.mentioned_vocabulary(fact)))
-        total += max(headline[1], MENTION_WEIGHT * anywhere[1])
+        in_headline = max([ratings[word] for word in headline if word in ratings], default=0.0)
+        anywhere = max([ratings[word] for word in mentioned if word in ratings], default=0.0)
+        in_headline, anywhere = (SCORE_OF_RATING.get(r, r) for r in (in_headline, max(in_headline, anywhere)))
+        total += max(in_headline, MENTION_WEIGHT * anywhere)
     return total / len(matches)
 
 
@@ -178,14 +178,10 @@ def _candidates(catalog, wanted, matches, kind_hint, year, month, kind=None) -> 
     query only names entities, only the facts involving all of them plus the best few of each."""
     if wanted and year is None and month is None and (kind or not kind_hint):
         chosen = {fact.id: fact for fact in _named_only(catalog, wanted, kind)}
-        if matches:
-            # Besides the best facts for the names, those that also hold the words: ranked higher.
-            named = frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for g in wanted for e in g))
-            for match in matches:
-                for similar in match.leads:
-                    for fact_id in catalog.word_postings.get(similar, ()):
-                        if fact_id in named:
-                            chosen.setdefault(fact_id, catalog.by_id[fact_id])
+        # Besides the best facts for the names, those that also hold the words: ranked higher.
+        named = [catalog.posting_ids.get(entity_id, frozenset()) for group in wanted for entity_id in group]
+        for fact_id in _holding_words(catalog, matches, named):
+            chosen.setdefault(fact_id, catalog.by_id[fact_id])
         return list(chosen.values())
     if wanted:
         seen: dict[int, Fact] = {}
@@ -195,22 +191,46 @@ def _candidates(catalog, wanted, matches, kind_hint, year, month, kind=None) -> 
                     seen[fact.id] = fact
         return list(seen.values())
     if matches:
-        ids: set[int] = set()
-        for match in matches:
-            for similar in match.leads:
-                ids.update(catalog.word_postings.get(similar, ()))
-        return [catalog.by_id[fact_id] for fact_id in sorted(ids)]
-    return list(catalog.facts)
+        return [catalog.by_id[fact_id] for fact_id in sorted(_holding_words(catalog, matches))]
+    # Only a kind or a date asked, every fact is a candidate; with nothing asked at all, none is.
+    return list(catalog.facts) if kind_hint or year is not None or month is not None else []
+
+
+# A common word is held by thousands of facts, too many to score for each query: only this many are,
+# those holding a lead of every free word of the query first, then of some, the newest ids first.
+TEXT_CANDIDATES = 300
+
+
+def _holding_words(catalog: Catalog, matches: tuple[WordMatch, ...], among: list[frozenset[int]] | None = None):
+    """Ids of the facts worth scoring for the query's free words, among the facts of `among` if given."""
+    per_word = []
+    for match in matches:
+        ids = set().union(*(catalog.word_postings.get(similar, ()) for similar in match.leads))
+        per_word.append(ids if among is None else set().union(*(ids & involving for involving in among)))
+    if not per_word:
+        return []
+    every = set.intersection(*per_word)
+    chosen = sorted(every)[-TEXT_CANDIDATES:]
+    if len(chosen) < TEXT_CANDIDATES:
+        some = set().union(*per_word) - every
+        chosen += sorted(some)[len(chosen) - TEXT_CANDIDATES :]
+    return chosen
 
 
 # Callers show ten results and a menu of 25: ranking more than this is wasted on a large store.
 TOP_RESULTS = 50
 
 
+def _involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
+    if len(group) == 1:
+        return catalog.posting_ids.get(next(iter(group)), frozenset())  # no copy of a long list
+    return frozenset().union(*(catalog.posting_ids.get(entity_id, frozenset()) for entity_id in group))
+
+
 def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
     """Candidates for a query that only names entities, read from each entity's pre-ranked facts: those
     involving every name (walking the rarest name's list), then the best few involving only some."""
-    ids_per_group = [frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for e in group)) for group in wanted]
+    ids_per_group = [_involving_any(catalog, group) for group in wanted]
     rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
     chosen: dict[int, Fact] = {}
     for entity_id in wanted[rarest]:

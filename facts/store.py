@@ -20,6 +20,7 @@ from pathlib import Path
 
 import orjson
 
+from facts.bulk import collector_paused
 from facts.model import Entity, Fact, Participant, Source
 from facts.storage import (
     META_TABLE,
@@ -117,7 +118,8 @@ def _now() -> str:
 class FactStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._db = JournaledDB(self.path, storage=DurableStorage)
+        with collector_paused():
+            self._db = JournaledDB(self.path, storage=DurableStorage)
         self._storage: DurableStorage = self._db.storage
         self._facts = self._db.table("facts")
         self._entities = self._db.table("entities")
@@ -147,12 +149,13 @@ class FactStore:
     def _all(self) -> dict[int, Fact]:
         """Every fact, deleted ones too, by id: read once per load of the file, then kept up to date by
         this store's writes."""
-        self._storage.read()
-        if self._generation != self._storage.generation:
-            facts = self._parsed("facts", lambda doc_id, doc: fact_from_doc(int(doc_id), doc))
-            self._by_id = {fact.id: fact for fact in facts}
-            self._generation = self._storage.generation
-            self._notify(Change(everything=True))
+        with collector_paused():
+            self._storage.read()
+            if self._generation != self._storage.generation:
+                facts = self._parsed("facts", lambda doc_id, doc: fact_from_doc(int(doc_id), doc))
+                self._by_id = {fact.id: fact for fact in facts}
+                self._generation = self._storage.generation
+                self._notify(Change(everything=True))
         return self._by_id
 
     @contextmanager

@@ -247,8 +247,8 @@ def scored_fact_by_fact(catalog, fact, query_words) -> float:
         best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF)
         return best[1] / 100 if best else 0.0
 
-    headline = set(catalog.headline_vocabulary(fact))
-    everything = headline | set(catalog.mentioned_vocabulary(fact))
+    headline, mentioned = map(set, catalog.vocabularies(fact))
+    everything = headline | mentioned
     scores = [max(word_score(w, headline), MENTION_WEIGHT * word_score(w, everything)) for w in query_words]
     return sum(scores) / len(scores)
 
