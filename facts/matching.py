@@ -233,14 +233,19 @@ def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
     ids_per_group = [_involving_any(catalog, group) for group in wanted]
     rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
     chosen: dict[int, Fact] = {}
-    for entity_id in wanted[rarest]:
-        taken = 0
-        for fact in catalog.ranked_postings(entity_id):
-            if (kind is None or fact.kind == kind) and all(fact.id in ids for ids in ids_per_group):
-                chosen[fact.id] = fact
-                taken += 1
-                if taken >= 4 * TOP_RESULTS:
-                    break
+    involving_all = frozenset.intersection(*ids_per_group) if len(wanted) > 1 else ids_per_group[0]
+    if len(involving_all) <= 4 * TOP_RESULTS:
+        # Few enough to take them all, rather than walk a long list to find them.
+        chosen = {i: catalog.by_id[i] for i in sorted(involving_all) if kind is None or catalog.by_id[i].kind == kind}
+    else:
+        for entity_id in wanted[rarest]:
+            taken = 0
+            for fact in catalog.ranked_postings(entity_id):
+                if (kind is None or fact.kind == kind) and fact.id in involving_all:
+                    chosen[fact.id] = fact
+                    taken += 1
+                    if taken >= 4 * TOP_RESULTS:
+                        break
     if len(chosen) < TOP_RESULTS:
         for group in wanted:
             for entity_id in group:
@@ -262,25 +267,39 @@ def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozen
     (year, month), free_words = _date_terms(free_words)
     dated = year is not None or month is not None
     matches = tuple(word_match(catalog, word) for word in free_words)
-    keyed = []
+    weighed = []
     for fact in _candidates(catalog, wanted, matches, kind_hint, year, month, kind):
         if kind and fact.kind != kind:
             continue
         involved = catalog.involved(fact)
-        covered = sum(1 for group in wanted if group & involved)
-        score = text_score(catalog, fact, matches)
+        covered = sum(1 for group in wanted if not group.isdisjoint(involved))
         on_date = dated and _on_date(fact, year, month)
-        matches_text = score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
-        if not (covered or (not wanted and matches_text)):
+        # Without names the text decides which facts match at all; with names it only orders them.
+        score = None if wanted else text_score(catalog, fact, matches)
+        if wanted and not covered:
             continue
-        direct = catalog.direct(fact)
-        directly = sum(1 for group in wanted if group & direct)
+        if not wanted and not (
+            score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
+        ):
+            continue
+        directly = sum(1 for group in wanted if not group.isdisjoint(catalog.direct(fact)))
         centrality = sum(prominence(fact, group) for group in wanted)
-        # Evidence first (names the fact involves, directly, centrally), then the date asked, the words,
-        # the kind the words hint at, recency and firmness; rounding keeps near-equal text scores from
-        # overriding recency.
-        key = (directly == len(wanted), directly, covered, centrality, on_date, round(score, 2),
-               fact.kind == kind_hint, catalog.date_key(fact), FIRMNESS.get(fact.status, 0), -fact.id)  # fmt: skip
-        keyed.append((key, Ranked(fact, covered, directly, centrality, score, on_date)))
+        # Evidence first (names the fact involves, directly, centrally), then the date asked.
+        evidence = (directly == len(wanted), directly, covered, centrality, on_date)
+        weighed.append((evidence, fact, score))
+    if len(weighed) > TOP_RESULTS:
+        # A fact whose evidence is below that of the TOP_RESULTS best cannot make it, whatever its words:
+        # its text is not scored.
+        floor = heapq.nlargest(TOP_RESULTS, (evidence for evidence, _, _ in weighed))[-1]
+        weighed = [item for item in weighed if item[0] >= floor]
+    keyed = []
+    for evidence, fact, score in weighed:
+        score = text_score(catalog, fact, matches) if score is None else score
+        # Then the words, the kind the words hint at, recency and firmness; rounding keeps near-equal text
+        # scores from overriding recency.
+        key = (*evidence, round(score, 2), fact.kind == kind_hint, catalog.date_key(fact),
+               FIRMNESS.get(fact.status, 0), -fact.id)  # fmt: skip
+        keyed.append((key, fact, score))
     best = heapq.nlargest(TOP_RESULTS, keyed, key=lambda item: item[0])
-    return Search(resolution, wanted, absent, kind_hint, free_words, tuple(ranked for _, ranked in best))
+    results = tuple(Ranked(fact, key[2], key[1], key[3], score, key[4]) for key, fact, score in best)
+    return Search(resolution, wanted, absent, kind_hint, free_words, results)

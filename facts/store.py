@@ -11,6 +11,7 @@ processes would be one new class with the same methods (see docs/scaling.md).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -93,6 +94,24 @@ def fact_from_doc(fact_id: int, doc: dict) -> Fact:
     )
 
 
+# Values that recur from fact to fact (kinds, statuses, entity ids, dates, roles, topics, articles): one
+# string each in memory, shared by the documents the storage keeps and the facts read from them, instead
+# of one per fact as the JSON parser makes them.
+_RECURRING = {"kind", "status", "place", "date", "date_in_force", "nature", "review", "parties", "topics",
+              "people", "entity", "role", "part", "sources", "article", "published"}  # fmt: skip
+
+
+def _shared_strings(value: object) -> object:
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list):
+        value[:] = map(_shared_strings, value)
+    elif isinstance(value, dict):
+        for key in _RECURRING.intersection(value):
+            value[key] = _shared_strings(value[key])
+    return value
+
+
 def entity_to_doc(entity: Entity) -> dict:
     return {key: value for key, value in _json_shaped(entity).items() if value not in (None, [])}
 
@@ -152,7 +171,7 @@ class FactStore:
         with collector_paused():
             self._storage.read()
             if self._generation != self._storage.generation:
-                facts = self._parsed("facts", lambda doc_id, doc: fact_from_doc(int(doc_id), doc))
+                facts = self._parsed("facts", lambda doc_id, doc: fact_from_doc(int(doc_id), _shared_strings(doc)))
                 self._by_id = {fact.id: fact for fact in facts}
                 self._generation = self._storage.generation
                 self._notify(Change(everything=True))
