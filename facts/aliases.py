@@ -30,6 +30,7 @@ FUZZY_MIN_LENGTH = 4
 TWO_SLIPS_FROM = 8
 SUGGESTION_CUTOFF = 70.0
 WORD_START_SPAN = 32
+PHRASES_REMEMBERED = 10_000
 # "a eu lieu": after a form of avoir, "eu" is a participle, not the EU.
 _AUXILIARIES = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 
@@ -95,6 +96,7 @@ class AliasIndex:
             for slips in (1, 2):
                 for length in range(len(key) - slips, len(key) + slips + 1):
                     self._keys_near.setdefault((length, slips), []).append(key)
+        self._closest: dict[str, tuple[str, float, int] | None] = {}
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
         # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
         # name of a thousand words (a pasted page) does not cost a thousand copies of itself.
@@ -151,12 +153,21 @@ class AliasIndex:
             edges = (tokens[start], tokens[start + length - 1])
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
                 continue
-            slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            near = self._keys_near.get((len(phrase), slips), ())
-            best = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+            best = self._closest_name(phrase)
             if best:
                 return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None
+
+    def _closest_name(self, phrase: str) -> tuple[str, float, int] | None:
+        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM),
+        remembered: the same names are mistyped, and left over, query after query."""
+        if phrase not in self._closest:
+            if len(self._closest) >= PHRASES_REMEMBERED:
+                self._closest.clear()
+            slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
+            near = self._keys_near.get((len(phrase), slips), ())
+            self._closest[phrase] = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+        return self._closest[phrase]
 
     def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
         """Closest entities to `text`, best first, for "did you mean" answers: only close ones, and only

@@ -114,7 +114,7 @@ class Catalog:
         new = object.__new__(Catalog)
         new.__dict__.update(self.warm().__dict__)
         new.__dict__["_copies"] = set()
-        for derived in ("facts", "involved_anywhere"):
+        for derived in ("facts", "involved_anywhere", "word_matches"):
             new.__dict__.pop(derived, None)
         if not new.has_word_index():
             # Only a whole word index follows writes; a part of one (a query built the vocabularies, or a
@@ -346,6 +346,12 @@ class Catalog:
     @cached_property
     def words_sorted(self) -> list[str]:
         return sorted(self.word_postings)
+
+    @cached_property
+    def word_matches(self) -> dict:
+        """Free words of queries → what they match in this catalog's vocabulary (`matching.word_match`),
+        remembered: the same words come back query after query, and keystroke after keystroke."""
+        return {}
 
     @cached_property
     def _recent(self) -> dict[str | None, tuple[list[Fact], list[tuple]]]:

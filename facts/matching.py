@@ -83,7 +83,19 @@ class WordMatch:
     leads: frozenset[str]
 
 
+WORDS_REMEMBERED = 10_000
+
+
 def word_match(catalog: Catalog, word: str) -> WordMatch:
+    remembered = catalog.word_matches
+    if word not in remembered:
+        if len(remembered) >= WORDS_REMEMBERED:
+            remembered.clear()
+        remembered[word] = _word_match(catalog, word)
+    return remembered[word]
+
+
+def _word_match(catalog: Catalog, word: str) -> WordMatch:
     vocabulary = catalog.words_sorted
     close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF, limit=None)
     ratings = {similar: score / 100 for similar, score, _ in close}
