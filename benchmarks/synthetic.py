@@ -80,4 +80,4 @@ def write_store(path: Path, count: int, seed: int = 7) -> None:
         "facts": {str(f.id): compact_fact_doc(fact_to_doc(f)) for f in facts},
         "history": {},
     }
-    path.write_bytes(orjson.dumps(document))
+    path.write_bytes(orjson.dumps(document) + b"\n")  # the snapshot line, ready for a journal

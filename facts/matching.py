@@ -210,7 +210,7 @@ def _candidates(catalog, wanted, matches, kind_hint, year, month, kind=None) -> 
 
 # A common word is held by thousands of facts, too many to score for each query: only this many are,
 # those holding a lead of every free word of the query first, then of some, the newest ids first.
-TEXT_CANDIDATES = 300
+TEXT_CANDIDATES = 100
 
 
 def _holding_words(catalog: Catalog, matches: tuple[WordMatch, ...], among: list[frozenset[int]] | None = None):
