@@ -21,7 +21,8 @@ _ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 # Bidi embeddings, overrides and isolates reorder the rest of the line they are in: a title could
 # display another field's words in its place. Marks (LRM, RLM, ALM) are harmless but invisible.
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
-_SAFE_URL = re.compile(r"https?://[^\s<>\[\]()`|*\\]+", re.IGNORECASE)
+# Shown as a link only without "@": Discord reads an unescaped "@" as the start of a mention.
+_SAFE_URL = re.compile(r"https?://[^\s<>\[\]()`|*\\@]+", re.IGNORECASE)
 
 
 def plain(text: str) -> str:
