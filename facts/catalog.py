@@ -248,11 +248,11 @@ class Catalog:
     def _involve(self, fact: Fact) -> tuple[str, ...]:
         """Sorted tuples rather than sets: a fact involves a handful of entities, and 100,000 small sets
         weigh tens of megabytes more."""
-        ids = fact.entity_ids()
+        direct = self.direct(fact)
         countries = {
-            sys.intern(f"pays:{e.country}") for e in map(self.entities.get, ids) if e is not None and e.country
+            sys.intern(f"pays:{e.country}") for e in map(self.entities.get, direct) if e is not None and e.country
         }
-        return tuple(sorted(ids | countries))
+        return tuple(sorted(countries.union(direct)))
 
     @cached_property
     def _involved(self) -> dict[int, tuple[str, ...]]:
