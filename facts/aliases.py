@@ -21,9 +21,6 @@ from rapidfuzz.distance import OSA
 from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold, words
 
-MAX_PHRASE_WORDS = 8  # "État de la Cité du Vatican"
-# A typo is looked for in short phrases only: each try scans the whole table.
-MAX_FUZZY_WORDS = 3
 # Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
 FUZZY_MIN_LENGTH = 4
 # Longer names tolerate a second slip ("Union europeene", "Zelenskiy").
@@ -89,6 +86,9 @@ class AliasIndex:
                     if entity.id not in owners:
                         owners.append(entity.id)
         self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
+        # Phrases are tried as long as the longest name ("Géorgie du Sud-et-les Îles Sandwich du Sud"),
+        # typos included: a try only reads the names of a reachable length (below).
+        self._most_words = max((key.count(" ") + 1 for key in self._exact), default=1)
         # A name `slips` edits away from a phrase is at most `slips` letters longer or shorter: each try
         # scans only the names of those lengths (in table order, so the same one wins a tie).
         self._keys_near: dict[tuple[int, int], list[str]] = {}
@@ -141,14 +141,14 @@ class AliasIndex:
         return Resolution(tuple(mentions), tuple(leftover))
 
     def _longest_match(self, tokens: list[str], start: int, fuzzy: bool) -> tuple[int, str, float] | None:
-        longest = min(MAX_PHRASE_WORDS, len(tokens) - start)
+        longest = min(self._most_words, len(tokens) - start)
         for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             if phrase in self._exact and not (length == 1 and phrase in STOP_WORDS):
                 return length, phrase, 100.0
         if not fuzzy:
             return None
-        for length in range(min(longest, MAX_FUZZY_WORDS), 0, -1):
+        for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             edges = (tokens[start], tokens[start + length - 1])
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
