@@ -13,7 +13,7 @@ from facts.countries import country_entities
 from facts.model import Entity, Fact, Participant, Source
 from facts.seed_store import curated_document
 from facts.storage import SCHEMA_VERSION
-from facts.store import entity_to_doc, fact_to_doc
+from facts.store import compact_fact_doc, entity_to_doc, fact_to_doc
 
 FIRST_NAMES = "Amina Jean Li Sofia Kenji Olga Ahmed Maria Pedro Fatou Anna Yuki Omar Elena Tomas Aisha".split()
 LAST_NAMES = "Diallo Martin Wang Rossi Tanaka Ivanova Haddad Silva Santos Ndiaye Novak Sato Khalil Petrov".split()
@@ -77,7 +77,7 @@ def write_store(path: Path, count: int, seed: int = 7) -> None:
     document = {
         "_meta": {"1": {"schema": SCHEMA_VERSION}},
         "entities": {str(n): entity_to_doc(e) for n, e in enumerate(people, 1)},
-        "facts": {str(f.id): fact_to_doc(f) for f in facts},
+        "facts": {str(f.id): compact_fact_doc(fact_to_doc(f)) for f in facts},
         "history": {},
     }
-    path.write_bytes(orjson.dumps(document))
+    path.write_bytes(orjson.dumps(document) + b"\n")  # the snapshot line, ready for a journal

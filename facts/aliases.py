@@ -10,8 +10,10 @@ back so the matcher can look for them in the facts' text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -19,14 +21,13 @@ from rapidfuzz.distance import OSA
 from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold, words
 
-MAX_PHRASE_WORDS = 8  # "État de la Cité du Vatican"
-# A typo is looked for in short phrases only: each try scans the whole table.
-MAX_FUZZY_WORDS = 3
 # Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
 FUZZY_MIN_LENGTH = 4
 # Longer names tolerate a second slip ("Union europeene", "Zelenskiy").
 TWO_SLIPS_FROM = 8
 SUGGESTION_CUTOFF = 70.0
+WORD_START_SPAN = 32
+PHRASES_REMEMBERED = 10_000
 # "a eu lieu": after a form of avoir, "eu" is a participle, not the EU.
 _AUXILIARIES = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 
@@ -85,6 +86,26 @@ class AliasIndex:
                     if entity.id not in owners:
                         owners.append(entity.id)
         self._keys = [key for key in self._exact if len(key) >= FUZZY_MIN_LENGTH]
+        # Phrases are tried as long as the longest name ("Géorgie du Sud-et-les Îles Sandwich du Sud"),
+        # typos included: a try only reads the names of a reachable length (below).
+        self._most_words = max((key.count(" ") + 1 for key in self._exact), default=1)
+        # A name `slips` edits away from a phrase is at most `slips` letters longer or shorter: each try
+        # scans only the names of those lengths (in table order, so the same one wins a tie).
+        self._keys_near: dict[tuple[int, int], list[str]] = {}
+        for key in self._keys:
+            for slips in (1, 2):
+                for length in range(len(key) - slips, len(key) + slips + 1):
+                    self._keys_near.setdefault((length, slips), []).append(key)
+        self._closest: dict[str, tuple[str, float, int] | None] = {}
+        # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
+        # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
+        # name of a thousand words (a pasted page) does not cost a thousand copies of itself.
+        self._word_starts = sorted(
+            (key[at : at + WORD_START_SPAN], key)
+            for key in self._exact
+            for at in range(len(key))
+            if at == 0 or key[at - 1] == " "
+        )
 
     def lookup(self, name: str) -> tuple[str, ...]:
         """Entities whose name is exactly `name` once folded."""
@@ -120,23 +141,33 @@ class AliasIndex:
         return Resolution(tuple(mentions), tuple(leftover))
 
     def _longest_match(self, tokens: list[str], start: int, fuzzy: bool) -> tuple[int, str, float] | None:
-        longest = min(MAX_PHRASE_WORDS, len(tokens) - start)
+        longest = min(self._most_words, len(tokens) - start)
         for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             if phrase in self._exact and not (length == 1 and phrase in STOP_WORDS):
                 return length, phrase, 100.0
         if not fuzzy:
             return None
-        for length in range(min(longest, MAX_FUZZY_WORDS), 0, -1):
+        for length in range(longest, 0, -1):
             phrase = " ".join(tokens[start : start + length])
             edges = (tokens[start], tokens[start + length - 1])
             if len(phrase) < FUZZY_MIN_LENGTH or any(edge in STOP_WORDS for edge in edges):
                 continue
-            slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            best = process.extractOne(phrase, self._keys, scorer=OSA.distance, score_cutoff=slips)
+            best = self._closest_name(phrase)
             if best:
                 return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None
+
+    def _closest_name(self, phrase: str) -> tuple[str, float, int] | None:
+        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM),
+        remembered: the same names are mistyped, and left over, query after query."""
+        if phrase not in self._closest:
+            if len(self._closest) >= PHRASES_REMEMBERED:
+                self._closest.clear()
+            slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
+            near = self._keys_near.get((len(phrase), slips), ())
+            self._closest[phrase] = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+        return self._closest[phrase]
 
     def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
         """Closest entities to `text`, best first, for "did you mean" answers: only close ones, and only
@@ -158,10 +189,12 @@ class AliasIndex:
         typed = fold(prefix)
         if not typed:
             return []
-        hits = sorted((len(key), key) for key in self._exact if key.startswith(typed) or f" {typed}" in f" {key}")
-        found: list[str] = []
-        for _, key in hits:
-            for owner in self._exact[key]:
-                if owner not in found:
-                    found.append(owner)
-        return found[:limit]
+        span = typed[:WORD_START_SPAN]
+        named: set[str] = set()
+        for tail, key in islice(self._word_starts, bisect_left(self._word_starts, (span,)), None):
+            if not tail.startswith(span):
+                break
+            if len(typed) <= WORD_START_SPAN or f" {typed}" in f" {key}":
+                named.add(key)
+        shortest_first = sorted(named, key=lambda key: (len(key), key))
+        return list(dict.fromkeys(owner for key in shortest_first for owner in self._exact[key]))[:limit]

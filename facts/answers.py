@@ -270,7 +270,9 @@ def faits_lies(catalog: Catalog, message: str) -> Answer:
         return NotFound("faits liés", "", "Je ne reconnais aucun pays, organisation ou personne dans ce message.")
     # A person named is a sharper clue than a country: "Borrell … Japonais" is about his agreement.
     weights = {entity_id: SPECIFICITY.get(catalog.entities[entity_id].kind, 1) for entity_id in named}
-    scored = [(sum(weights[e] for e in set(named) & catalog.involved(fact)), fact) for fact in catalog.facts]
+    scored = [
+        (sum(weights[e] for e in set(named).intersection(catalog.involved(fact))), fact) for fact in catalog.facts
+    ]
     ranked = sorted(
         ((count, fact) for count, fact in scored if count),
         key=lambda item: (item[0], dates.sort_key(item[1].date), -item[1].id),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
 from facts import dates
 from facts.aliases import AliasIndex
+from facts.bulk import collector_paused
 from facts.countries import country_entities
 from facts.model import FIRMNESS, Entity, Fact
-from facts.normalize import words
+from facts.normalize import vocabulary_words
 from facts.store import Change, FactStore
 
 
@@ -27,6 +29,10 @@ def _visible(fact: Fact, guild_id: int | None, hidden: set[int]) -> bool:
 # The word index for free text: built together, followed together.
 WORD_INDEX = ("_vocabularies", "word_postings", "words_sorted")
 
+# How central a person is to a fact: a visit is Iwaya's when he is the visitor, less so when he hosts it.
+PART_WEIGHTS = {"signataire": 3, "visiteur": 3, "participant": 2, "hôte": 1, "témoin": 1}
+DIRECT_WEIGHT = 2  # a party or the place
+
 
 def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     """Every country (babel/pycountry) and the store's own entities; the import refuses stored
@@ -36,11 +42,28 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     return {entity.id: entity for entity in country_entities()} | dict(stored)
 
 
-def _rank_key(entity_id: str, fact: Fact, direct: frozenset[str], prominence, date_key) -> tuple:
-    """How a query naming only `entity_id` orders its facts: direct before indirect, central role,
-    newest, firmest."""
-    return (entity_id in direct, prominence(fact, frozenset((entity_id,))), date_key, FIRMNESS.get(fact.status, 0),
-            -fact.id)  # fmt: skip
+def prominence(fact: Fact, group: frozenset[str]) -> int:
+    """How central the entities of `group` are to the fact: a party or the place, or a person by their part."""
+    weight = DIRECT_WEIGHT if group & (set(fact.parties) | {fact.place}) else 0
+    for participant in fact.people:
+        if participant.entity in group:
+            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
+    return weight
+
+
+def _standings(fact: Fact) -> dict[str, int]:
+    """`prominence(fact, {entity})` for every entity the fact involves directly, computed in one pass."""
+    weights = dict.fromkeys(fact.parties, DIRECT_WEIGHT)
+    if fact.place:
+        weights[fact.place] = DIRECT_WEIGHT
+    for participant in fact.people:
+        weights[participant.entity] = max(weights.get(participant.entity, 0), PART_WEIGHTS.get(participant.part, 1))
+    return weights
+
+
+def _rank_tail(date_key: tuple[int, int, int], fact: Fact) -> tuple:
+    """Within one standing, a query naming one entity orders its facts newest, then firmest, first."""
+    return (date_key, FIRMNESS.get(fact.status, 0), -fact.id)
 
 
 def _recent_key(date_key: tuple[int, int, int], fact: Fact) -> tuple[int, int, int, int]:
@@ -63,13 +86,12 @@ def _with(items: tuple | list, keys: list, key, item) -> tuple[list, list]:
 class Catalog:
     """Built once, then never changed: `following` returns a new catalog after a write, sharing what the
     write left untouched, so a lookup running meanwhile reads a consistent old catalog. Structures only
-    some queries need (the word index, ranked lists per entity, recent facts) are built on first use."""
+    some queries need (the word index, recent facts) are built on first use."""
 
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
         self.entities = known_entities(entities)
         live = (f for f in facts if _shown(f))
         self.by_id: dict[int, Fact] = {fact.id: fact for fact in sorted(live, key=lambda f: f.id)}
-        self._ranked: dict[str, tuple[list[Fact], list[tuple]]] = {}
 
     @classmethod
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
@@ -92,15 +114,13 @@ class Catalog:
         new = object.__new__(Catalog)
         new.__dict__.update(self.warm().__dict__)
         new.__dict__["_copies"] = set()
-        for derived in ("facts", "involved_anywhere"):
+        for derived in ("facts", "involved_anywhere", "word_matches"):
             new.__dict__.pop(derived, None)
         if not new.has_word_index():
             # Only a whole word index follows writes; a part of one (a query built the vocabularies, or a
             # warm-up is still running) is dropped and built again from the new facts when needed.
             for name in WORD_INDEX:
                 new.__dict__.pop(name, None)
-        # Copied now: a lookup still running on this catalog may rank an entity into it.
-        new._copied("_ranked")
         for change in changes:
             if change.masked_in is not None and change.masked_in != guild_id:
                 continue
@@ -125,8 +145,7 @@ class Catalog:
         return name in self.__dict__
 
     def _remove(self, fact: Fact) -> None:
-        involved, direct = self._involved[fact.id], self._direct[fact.id]
-        date_key = self._date_keys[fact.id]
+        involved, date_key = self._involved[fact.id], self._date_keys[fact.id]
         if self._built("word_postings"):
             postings = self._copied("word_postings")
             for word in self.vocabulary(fact):
@@ -141,12 +160,14 @@ class Catalog:
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
                 recent[kind] = _without(*recent[kind], _recent_key(date_key, fact))
-        ranked = self._copied("_ranked")
+        ranked, standings = self._copied("_ranked"), _standings(fact)
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
-            if entity_id in ranked:
-                key = _rank_key(entity_id, fact, direct, self._prominence, date_key)
-                ranked[entity_id] = _without(*ranked[entity_id], key)
+            runs = ranked[entity_id] = dict(ranked[entity_id])
+            standing = standings.get(entity_id, 0)
+            runs[standing] = self._ranked_run(runs[standing], fact, date_key, present=True)
+            if not runs[standing]:
+                del runs[standing]
             remaining = tuple(f for f in postings[entity_id] if f.id != fact.id)
             if remaining:
                 postings[entity_id], posting_ids[entity_id] = remaining, posting_ids[entity_id] - {fact.id}
@@ -157,21 +178,20 @@ class Catalog:
 
     def _add(self, fact: Fact) -> None:
         self._copied("by_id")[fact.id] = fact
-        involved, direct = self._involve(fact), frozenset(fact.entity_ids())
-        date_key = dates.sort_key(fact.date)
+        involved, date_key = self._involve(fact), dates.sort_key(fact.date)
         self._copied("_involved")[fact.id] = involved
-        self._copied("_direct")[fact.id] = direct
+        self._copied("_direct")[fact.id] = tuple(sorted(fact.entity_ids()))
         self._copied("_date_keys")[fact.id] = date_key
-        ranked = self._copied("_ranked")
+        ranked, standings = self._copied("_ranked"), _standings(fact)
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
             listed = postings.get(entity_id, ())
             at = bisect_left(listed, fact.id, key=lambda f: f.id)
             postings[entity_id] = (*listed[:at], fact, *listed[at:])
             posting_ids[entity_id] = posting_ids.get(entity_id, frozenset()) | {fact.id}
-            if entity_id in ranked:
-                key = _rank_key(entity_id, fact, direct, self._prominence, date_key)
-                ranked[entity_id] = _with(*ranked[entity_id], key, fact)
+            runs = ranked[entity_id] = dict(ranked.get(entity_id, {}))
+            standing = standings.get(entity_id, 0)
+            runs[standing] = self._ranked_run(runs.get(standing, []), fact, date_key, present=False)
         if self._built("_recent"):
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
@@ -180,15 +200,16 @@ class Catalog:
             vocabularies = self._copied("_vocabularies")
             vocabularies[fact.id] = self._words_of(fact)
             postings = self._copied("word_postings")
-            for word in vocabularies[fact.id][1]:
+            for word in self.vocabulary(fact):
                 if word not in postings:
                     self.__dict__["words_sorted"], _ = _with(self.words_sorted, self.words_sorted, word, word)
                 postings[word] = (*postings.get(word, ()), fact.id)
 
     def warm(self) -> Catalog:
         """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
-        for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys"):
-            getattr(self, structure)
+        with collector_paused():
+            for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "_ranked"):
+                getattr(self, structure)
         return self
 
     def has_word_index(self) -> bool:
@@ -197,7 +218,8 @@ class Catalog:
     def warm_words(self) -> Catalog:
         """Builds the word index, which only free-text queries need: seconds at 100,000 facts, so the bot
         builds it in the background after start-up instead of making the first such query wait."""
-        _ = self.words_sorted
+        with collector_paused():
+            _ = self.words_sorted
         return self
 
     @cached_property
@@ -216,20 +238,24 @@ class Catalog:
         entity = self.entity(entity_id)
         return entity.name if entity else (entity_id or "")
 
-    def involved(self, fact: Fact) -> frozenset[str]:
+    def involved(self, fact: Fact) -> tuple[str, ...]:
         """The fact's entities, plus the country of its place and of its people, so "/chronologie Japon"
         finds what Japan's minister did; the matcher counts those countries as indirect evidence."""
         if self.by_id.get(fact.id) is fact:
             return self._involved[fact.id]
         return self._involve(fact)
 
-    def _involve(self, fact: Fact) -> frozenset[str]:
-        ids = fact.entity_ids()
-        countries = {f"pays:{e.country}" for e in map(self.entities.get, ids) if e is not None and e.country}
-        return frozenset(ids | countries)
+    def _involve(self, fact: Fact) -> tuple[str, ...]:
+        """Sorted tuples rather than sets: a fact involves a handful of entities, and 100,000 small sets
+        weigh tens of megabytes more."""
+        direct = self.direct(fact)
+        countries = {
+            sys.intern(f"pays:{e.country}") for e in map(self.entities.get, direct) if e is not None and e.country
+        }
+        return tuple(sorted(countries.union(direct)))
 
     @cached_property
-    def _involved(self) -> dict[int, frozenset[str]]:
+    def _involved(self) -> dict[int, tuple[str, ...]]:
         return {fact.id: self._involve(fact) for fact in self.by_id.values()}
 
     @cached_property
@@ -242,13 +268,13 @@ class Catalog:
         return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
 
     @cached_property
-    def _direct(self) -> dict[int, frozenset[str]]:
-        return {fact.id: frozenset(fact.entity_ids()) for fact in self.by_id.values()}
+    def _direct(self) -> dict[int, tuple[str, ...]]:
+        return {fact.id: tuple(sorted(fact.entity_ids())) for fact in self.by_id.values()}
 
-    def direct(self, fact: Fact) -> frozenset[str]:
+    def direct(self, fact: Fact) -> tuple[str, ...]:
         """Parties, people and place: what the fact involves directly."""
         found = self._direct.get(fact.id)
-        return found if found is not None and self.by_id.get(fact.id) is fact else frozenset(fact.entity_ids())
+        return found if found is not None and self.by_id.get(fact.id) is fact else tuple(sorted(fact.entity_ids()))
 
     @cached_property
     def _date_keys(self) -> dict[int, tuple[int, int, int]]:
@@ -264,19 +290,44 @@ class Catalog:
     def posting_ids(self) -> dict[str, frozenset[int]]:
         return {entity_id: frozenset(f.id for f in facts) for entity_id, facts in self.postings.items()}
 
-    def ranked_postings(self, entity_id: str, prominence) -> Iterator[Fact]:
-        """An entity's facts in the order a query naming only that entity ranks them (see `_rank_key`),
-        sorted once per entity, on first use, and kept sorted by later writes."""
-        ranked = self._ranked.get(entity_id)
-        if ranked is None:
-            self._prominence = prominence
-            keyed = sorted(
-                (_rank_key(entity_id, f, self._direct[f.id], prominence, self._date_keys[f.id]), f)
-                for f in self.postings.get(entity_id, ())
-            )
-            ranked = ([fact for _, fact in keyed], [key for key, _ in keyed])
-            self._ranked[entity_id] = ranked
-        return reversed(ranked[0])
+    @cached_property
+    def _ranked(self) -> dict[str, dict[int, list[Fact]]]:
+        """Entity → its facts in runs by standing (its prominence in them, 0 when only its country is
+        involved), each run in `_rank_tail` order: one sort of all facts, then one pass."""
+        ranked: dict[str, dict[int, list[Fact]]] = {}
+        for fact in sorted(self.by_id.values(), key=lambda f: _rank_tail(self._date_keys[f.id], f)):
+            standings = _standings(fact)
+            for entity_id in self._involved[fact.id]:
+                ranked.setdefault(entity_id, {}).setdefault(standings.get(entity_id, 0), []).append(fact)
+        return ranked
+
+    def _ranked_run(self, run: list[Fact], fact: Fact, date_key, present: bool) -> list[Fact]:
+        """A copy of a run of `_ranked` without `fact` (present) or with it."""
+        at = bisect_left(run, _rank_tail(date_key, fact), key=lambda f: _rank_tail(self._date_keys[f.id], f))
+        return [*run[:at], *run[at + 1 :]] if present else [*run[:at], fact, *run[at:]]
+
+    def ranked_postings(self, entity_id: str) -> Iterator[Fact]:
+        """An entity's facts in the order a query naming only that entity ranks them: involving it
+        directly before through its country, the most central part first, then newest and firmest."""
+        runs = self._ranked.get(entity_id, {})
+        for standing in sorted(runs, reverse=True):
+            yield from reversed(runs[standing])
+
+    def newest_involving(self, entity_id: str, kind: str | None, count: int) -> list[Fact]:
+        """The entity's `count` newest facts (of `kind`), newest then highest id first. Each ranked run
+        ends with its newest facts, but orders a date's facts otherwise: the last date taken is read to
+        its end before sorting."""
+        found = []
+        for run in self._ranked.get(entity_id, {}).values():
+            taken: list[Fact] = []
+            for fact in reversed(run):
+                if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
+                    break
+                if kind is None or fact.kind == kind:
+                    taken.append(fact)
+            found += taken
+        found.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
+        return found[:count]
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:
@@ -297,6 +348,12 @@ class Catalog:
         return sorted(self.word_postings)
 
     @cached_property
+    def word_matches(self) -> dict:
+        """Free words of queries → what they match in this catalog's vocabulary (`matching.word_match`),
+        remembered: the same words come back query after query, and keystroke after keystroke."""
+        return {}
+
+    @cached_property
     def _recent(self) -> dict[str | None, tuple[list[Fact], list[tuple]]]:
         ordered = sorted((_recent_key(self._date_keys[f.id], f), f) for f in self.by_id.values())
         recent: dict[str | None, tuple[list[Fact], list[tuple]]] = {None: ([], [])}
@@ -312,24 +369,29 @@ class Catalog:
         return self._recent.get(kind, ((), ()))[0]
 
     @cached_property
-    def _vocabularies(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    def _vocabularies(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
         return {fact.id: self._words_of(fact) for fact in self.by_id.values()}
 
-    def _words_of(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
+    def _words_of(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The words of the headline, and those only the rest of the text mentions: tuples of shared
+        strings, a few dozen bytes a fact where sets took a few hundred."""
         headline = " ".join([fact.title, fact.nature or "", *fact.topics])
         mentions = " ".join(
             [fact.summary, fact.status, *(s.quote for s in fact.sources), *(p.role for p in fact.people)]
         )
-        headline_words = frozenset(words(headline))
-        return headline_words, headline_words | frozenset(words(mentions))
+        headline_words = dict.fromkeys(vocabulary_words(headline))
+        mentioned = dict.fromkeys(word for word in vocabulary_words(mentions) if word not in headline_words)
+        return tuple(headline_words), tuple(mentioned)
 
-    def headline_vocabulary(self, fact: Fact) -> frozenset[str]:
-        """Words of the title, nature and topics: what the fact is about."""
-        return (self._vocabularies.get(fact.id) or self._words_of(fact))[0]
+    def vocabularies(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Words of the title, nature and topics (what the fact is about), and words only the summary,
+        status, quotes and roles hold."""
+        return self._vocabularies.get(fact.id) or self._words_of(fact)
 
-    def vocabulary(self, fact: Fact) -> frozenset[str]:
+    def vocabulary(self, fact: Fact) -> tuple[str, ...]:
         """Every word the fact's text holds, summary and quotes included."""
-        return (self._vocabularies.get(fact.id) or self._words_of(fact))[1]
+        headline, mentioned = self.vocabularies(fact)
+        return headline + mentioned
 
     def facts_involving(self, entity_id: str) -> list[Fact]:
         return list(self.postings.get(entity_id, ()))

@@ -38,22 +38,16 @@ def fact_choice(fact: Fact) -> Choice:
     return Choice(title + suffix, f"#{fact.id}")
 
 
-def _recent(facts: list[Fact]) -> list[Fact]:
-    return sorted(facts, key=lambda fact: (dates.sort_key(fact.date), fact.id), reverse=True)
-
-
 def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choice]:
-    recent = catalog.recent(kind)
     if not current.strip():
-        return [fact_choice(fact) for fact in recent[:MAX_CHOICES]]
+        return [fact_choice(fact) for fact in catalog.recent(kind)[:MAX_CHOICES]]
     found = [ranked.fact for ranked in search(catalog, current, kind).results if ranked.covered or ranked.text_score]
     typed = words(current)
     if typed and len(found) < MAX_CHOICES:
         # The last word is usually still being typed: "jap" should already offer Japan's facts.
         seen = {fact.id for fact in found}
         for entity_id in catalog.index.complete(typed[-1], limit=5):
-            candidates = [f for f in catalog.postings.get(entity_id, ()) if (kind is None or f.kind == kind)]
-            found += [f for f in _recent(candidates)[:MAX_CHOICES] if f.id not in seen]
+            found += [f for f in catalog.newest_involving(entity_id, kind, MAX_CHOICES) if f.id not in seen]
             seen.update(f.id for f in found)
     return [fact_choice(fact) for fact in found[:MAX_CHOICES]]
 

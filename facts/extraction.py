@@ -313,8 +313,11 @@ def _gender(mention: Mention) -> str:
     return "f" if any(t.lower_ in feminine for t in before) else "m"
 
 
-def _negated(token: Token) -> bool:
-    return any(child.morph.get("Polarity") == ["Neg"] for child in token.children)
+def _negated_heads(sentence: Span) -> set[int]:
+    """Positions of the words a negation depends on ("n'a pas signé"), found in one pass over the sentence:
+    asking each word's head for its children instead is quadratic on a sentence of thousands of words
+    hanging on one head (pasted garbage)."""
+    return {t.head.i for t in sentence if t.head.i != t.i and t.morph.get("Polarity") == ["Neg"]}
 
 
 def _hearsay(token: Token) -> bool:
@@ -594,9 +597,10 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
 def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_person: Mention | None):
     people = [m for m in mentions if m.kind == "personne"]
     drafts: list[Draft] = []
+    negated = _negated_heads(sentence)
     for token in sentence:
         lemma = _lemma(token)
-        if _negated(token) or (token.pos_ == "NOUN" and _negated(token.head)):
+        if token.i in negated or (token.pos_ == "NOUN" and token.head.i in negated):
             continue
         verbal = _verbal(token)
         if verbal and lemma in SIGNING_VERBS:
@@ -621,7 +625,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS and t.i > token.i]
             verb = _verb_of(token)
-            if nouns and not _negated(verb) and not _hearsay(verb):
+            if nouns and verb.i not in negated and not _hearsay(verb):
                 status = "prévu" if _planned(verb) or _planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
         elif verbal and lemma == "parvenir":

@@ -11,13 +11,14 @@ import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from babel.dates import get_month_names
 from rapidfuzz import fuzz, process
 
 from facts import dates
 from facts.aliases import Resolution
-from facts.catalog import Catalog
+from facts.catalog import Catalog, prominence
 from facts.model import FIRMNESS, Fact
 from facts.normalize import STOP_WORDS, fold
 
@@ -34,10 +35,6 @@ KIND_WORDS = {
 TEXT_CUTOFF = 85.0
 TEXT_ONLY_THRESHOLD = 0.5
 
-
-# How central a person is to a fact: a visit is Iwaya's when he is the visitor, less so when he hosts it.
-PART_WEIGHTS = {"signataire": 3, "visiteur": 3, "participant": 2, "hôte": 1, "témoin": 1}
-DIRECT_WEIGHT = 2  # a party or the place
 # Words of the title and topics say what a fact is; words of its summary and quotes only mention things.
 MENTION_WEIGHT = 0.85
 
@@ -67,31 +64,70 @@ class Search:
         return tuple(r for r in self.results if r.direct == len(self.wanted))
 
 
-def _word_score(word: str, vocabulary: frozenset[str]) -> float:
-    if word in vocabulary:
-        return 1.0
-    # A prefix is a plural or an unfinished word ("mine" / "mines"), nearly as good as the word itself.
-    if len(word) >= 4 and any(v.startswith(word) or (len(v) >= 4 and word.startswith(v)) for v in vocabulary):
-        return 0.9
-    best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF)
-    return best[1] / 100 if best else 0.0
+# How a vocabulary word matches a free word of the query, best first: the word itself, then a prefix (a
+# plural or an unfinished word, "mine" / "mines", nearly as good), then a close spelling by its score. A
+# rating is that order as one number (a close spelling rates its score, below 1); its score is what counts.
+SAME_RATING, PREFIX_RATING = 2.0, 1.5
+SCORE_OF_RATING = {SAME_RATING: 1.0, PREFIX_RATING: 0.9}
+PREFIX_LIMIT = 200
+FUZZY_WORDS = 10
 
 
-def text_score(catalog: Catalog, fact: Fact, query_words: tuple[str, ...]) -> float:
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """What one free word of the query finds in the whole vocabulary, looked up once per query instead of
+    once per fact: each vocabulary word that scores for it, with its rating; and the few whose facts are
+    worth fetching as candidates."""
+
+    ratings: dict[str, float]
+    leads: frozenset[str]
+
+
+WORDS_REMEMBERED = 10_000
+
+
+def word_match(catalog: Catalog, word: str) -> WordMatch:
+    remembered = catalog.word_matches
+    if word not in remembered:
+        if len(remembered) >= WORDS_REMEMBERED:
+            remembered.clear()
+        remembered[word] = _word_match(catalog, word)
+    return remembered[word]
+
+
+def _word_match(catalog: Catalog, word: str) -> WordMatch:
+    vocabulary = catalog.words_sorted
+    close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF, limit=None)
+    ratings = {similar: score / 100 for similar, score, _ in close}
+    prefixed, shorter = [], []
+    if len(word) >= 4:
+        for similar in islice(vocabulary, bisect_left(vocabulary, word), None):
+            if not similar.startswith(word):
+                break
+            prefixed.append(similar)
+        shorter = [word[:cut] for cut in range(4, len(word)) if word[:cut] in catalog.word_postings]
+    ratings.update(dict.fromkeys(prefixed + shorter, PREFIX_RATING))
+    same = [word] if word in catalog.word_postings else []
+    ratings.update(dict.fromkeys(same, SAME_RATING))
+    fuzzy = [similar for similar, _, _ in close[:FUZZY_WORDS]] if len(word) >= 4 else []
+    return WordMatch(ratings, frozenset(same + prefixed[:PREFIX_LIMIT] + shorter + fuzzy))
+
+
+def text_score(catalog: Catalog, fact: Fact, matches: tuple[WordMatch, ...]) -> float:
     """Share of the query's free words found in the fact, headline words counting more than mentions."""
-    if not query_words:
+    if not matches:
         return 0.0
-    headline, everything = catalog.headline_vocabulary(fact), catalog.vocabulary(fact)
-    scores = [max(_word_score(word, headline), MENTION_WEIGHT * _word_score(word, everything)) for word in query_words]
-    return sum(scores) / len(scores)
-
-
-def _prominence(fact: Fact, group: frozenset[str]) -> int:
-    weight = DIRECT_WEIGHT if group & (set(fact.parties) | {fact.place}) else 0
-    for participant in fact.people:
-        if participant.entity in group:
-            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
-    return weight
+    headline, mentioned = catalog.vocabularies(fact)
+    total = 0.0
+    for match in matches:
+        ratings = match.ratings
+        if not ratings:
+            continue
+        in_headline = max([ratings[word] for word in headline if word in ratings], default=0.0)
+        anywhere = max([ratings[word] for word in mentioned if word in ratings], default=0.0)
+        in_headline, anywhere = (SCORE_OF_RATING.get(r, r) for r in (in_headline, max(in_headline, anywhere)))
+        total += max(in_headline, MENTION_WEIGHT * anywhere)
+    return total / len(matches)
 
 
 def _split_query(catalog: Catalog, resolution: Resolution, ignore: frozenset[str]):
@@ -148,42 +184,16 @@ def _on_date(fact: Fact, year: int | None, month: int | None) -> bool:
     return (year is None or when.year == year) and (month is None or when.month == month)
 
 
-PREFIX_LIMIT = 200
-FUZZY_WORDS = 10
-
-
-def _words_like(catalog: Catalog, word: str) -> set[str]:
-    """Vocabulary words that score for `word` in text_score: itself, words it begins, close spellings."""
-    found = {word} if word in catalog.word_postings else set()
-    if len(word) >= 4:
-        vocabulary = catalog.words_sorted
-        start = bisect_left(vocabulary, word)
-        for candidate in vocabulary[start : start + PREFIX_LIMIT]:
-            if not candidate.startswith(word):
-                break
-            found.add(candidate)
-        # Words that are a prefix of the typed one ("mines" for "mine" is above; "mine" for "mines" here).
-        found.update(word[:cut] for cut in range(4, len(word)) if word[:cut] in catalog.word_postings)
-    matches = process.extract(word, vocabulary if len(word) >= 4 else (), scorer=fuzz.ratio,
-                              score_cutoff=TEXT_CUTOFF, limit=FUZZY_WORDS)  # fmt: skip
-    found.update(match[0] for match in matches)
-    return found
-
-
-def _candidates(catalog, wanted, free_words, kind_hint, year, month, kind=None) -> list[Fact]:
+def _candidates(catalog, wanted, matches, kind_hint, year, month, kind=None) -> list[Fact]:
     """Facts worth scoring: those involving a named entity, else those holding a query word, else (a
     bare kind or date) all of them. Never the whole store when the query names something; and when the
     query only names entities, only the facts involving all of them plus the best few of each."""
     if wanted and year is None and month is None and (kind or not kind_hint):
         chosen = {fact.id: fact for fact in _named_only(catalog, wanted, kind)}
-        if free_words:
-            # Besides the best facts for the names, those that also hold the words: ranked higher.
-            named = frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for g in wanted for e in g))
-            for word in free_words:
-                for similar in _words_like(catalog, word):
-                    for fact_id in catalog.word_postings.get(similar, ()):
-                        if fact_id in named:
-                            chosen.setdefault(fact_id, catalog.by_id[fact_id])
+        # Besides the best facts for the names, those that also hold the words: ranked higher.
+        named = [catalog.posting_ids.get(entity_id, frozenset()) for group in wanted for entity_id in group]
+        for fact_id in _holding_words(catalog, matches, named):
+            chosen.setdefault(fact_id, catalog.by_id[fact_id])
         return list(chosen.values())
     if wanted:
         seen: dict[int, Fact] = {}
@@ -192,38 +202,67 @@ def _candidates(catalog, wanted, free_words, kind_hint, year, month, kind=None) 
                 for fact in catalog.postings.get(entity_id, ()):
                     seen[fact.id] = fact
         return list(seen.values())
-    if free_words:
-        ids: set[int] = set()
-        for word in free_words:
-            for similar in _words_like(catalog, word):
-                ids.update(catalog.word_postings.get(similar, ()))
-        return [catalog.by_id[fact_id] for fact_id in sorted(ids)]
-    return list(catalog.facts)
+    if matches:
+        return [catalog.by_id[fact_id] for fact_id in sorted(_holding_words(catalog, matches))]
+    # Only a kind or a date asked, every fact is a candidate; with nothing asked at all, none is.
+    return list(catalog.facts) if kind_hint or year is not None or month is not None else []
+
+
+# A common word is held by thousands of facts, too many to score for each query: only this many are,
+# those holding a lead of every free word of the query first, then of some, the newest ids first.
+TEXT_CANDIDATES = 100
+
+
+def _holding_words(catalog: Catalog, matches: tuple[WordMatch, ...], among: list[frozenset[int]] | None = None):
+    """Ids of the facts worth scoring for the query's free words, among the facts of `among` if given."""
+    per_word = []
+    for match in matches:
+        ids = set().union(*(catalog.word_postings.get(similar, ()) for similar in match.leads))
+        per_word.append(ids if among is None else set().union(*(ids & involving for involving in among)))
+    if not per_word:
+        return []
+    every = set.intersection(*per_word)
+    chosen = sorted(every)[-TEXT_CANDIDATES:]
+    if len(chosen) < TEXT_CANDIDATES:
+        some = set().union(*per_word) - every
+        chosen += sorted(some)[len(chosen) - TEXT_CANDIDATES :]
+    return chosen
 
 
 # Callers show ten results and a menu of 25: ranking more than this is wasted on a large store.
 TOP_RESULTS = 50
 
 
+def _involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
+    if len(group) == 1:
+        return catalog.posting_ids.get(next(iter(group)), frozenset())  # no copy of a long list
+    return frozenset().union(*(catalog.posting_ids.get(entity_id, frozenset()) for entity_id in group))
+
+
 def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
     """Candidates for a query that only names entities, read from each entity's pre-ranked facts: those
     involving every name (walking the rarest name's list), then the best few involving only some."""
-    ids_per_group = [frozenset().union(*(catalog.posting_ids.get(e, frozenset()) for e in group)) for group in wanted]
+    ids_per_group = [_involving_any(catalog, group) for group in wanted]
     rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
     chosen: dict[int, Fact] = {}
-    for entity_id in wanted[rarest]:
-        taken = 0
-        for fact in catalog.ranked_postings(entity_id, _prominence):
-            if (kind is None or fact.kind == kind) and all(fact.id in ids for ids in ids_per_group):
-                chosen[fact.id] = fact
-                taken += 1
-                if taken >= 4 * TOP_RESULTS:
-                    break
+    involving_all = frozenset.intersection(*ids_per_group) if len(wanted) > 1 else ids_per_group[0]
+    if len(involving_all) <= 4 * TOP_RESULTS:
+        # Few enough to take them all, rather than walk a long list to find them.
+        chosen = {i: catalog.by_id[i] for i in sorted(involving_all) if kind is None or catalog.by_id[i].kind == kind}
+    else:
+        for entity_id in wanted[rarest]:
+            taken = 0
+            for fact in catalog.ranked_postings(entity_id):
+                if (kind is None or fact.kind == kind) and fact.id in involving_all:
+                    chosen[fact.id] = fact
+                    taken += 1
+                    if taken >= 4 * TOP_RESULTS:
+                        break
     if len(chosen) < TOP_RESULTS:
         for group in wanted:
             for entity_id in group:
                 taken = 0
-                for fact in catalog.ranked_postings(entity_id, _prominence):
+                for fact in catalog.ranked_postings(entity_id):
                     if kind is None or fact.kind == kind:
                         chosen.setdefault(fact.id, fact)
                         taken += 1
@@ -239,25 +278,40 @@ def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozen
     wanted, absent, kind_hint, free_words = _split_query(catalog, resolution, ignore)
     (year, month), free_words = _date_terms(free_words)
     dated = year is not None or month is not None
-    keyed = []
-    for fact in _candidates(catalog, wanted, free_words, kind_hint, year, month, kind):
+    matches = tuple(word_match(catalog, word) for word in free_words)
+    weighed = []
+    for fact in _candidates(catalog, wanted, matches, kind_hint, year, month, kind):
         if kind and fact.kind != kind:
             continue
         involved = catalog.involved(fact)
-        covered = sum(1 for group in wanted if group & involved)
-        score = text_score(catalog, fact, free_words) if free_words else 0.0
+        covered = sum(1 for group in wanted if not group.isdisjoint(involved))
         on_date = dated and _on_date(fact, year, month)
-        matches_text = score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
-        if not (covered or (not wanted and matches_text)):
+        # Without names the text decides which facts match at all; with names it only orders them.
+        score = None if wanted else text_score(catalog, fact, matches)
+        if wanted and not covered:
             continue
-        direct = catalog.direct(fact)
-        directly = sum(1 for group in wanted if group & direct)
-        prominence = sum(_prominence(fact, group) for group in wanted)
-        # Evidence first (names the fact involves, directly, centrally), then the date asked, the words,
-        # the kind the words hint at, recency and firmness; rounding keeps near-equal text scores from
-        # overriding recency.
-        key = (directly == len(wanted), directly, covered, prominence, on_date, round(score, 2),
-               fact.kind == kind_hint, catalog.date_key(fact), FIRMNESS.get(fact.status, 0), -fact.id)  # fmt: skip
-        keyed.append((key, Ranked(fact, covered, directly, prominence, score, on_date)))
+        if not wanted and not (
+            score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
+        ):
+            continue
+        directly = sum(1 for group in wanted if not group.isdisjoint(catalog.direct(fact)))
+        centrality = sum(prominence(fact, group) for group in wanted)
+        # Evidence first (names the fact involves, directly, centrally), then the date asked.
+        evidence = (directly == len(wanted), directly, covered, centrality, on_date)
+        weighed.append((evidence, fact, score))
+    if len(weighed) > TOP_RESULTS:
+        # A fact whose evidence is below that of the TOP_RESULTS best cannot make it, whatever its words:
+        # its text is not scored.
+        floor = heapq.nlargest(TOP_RESULTS, (evidence for evidence, _, _ in weighed))[-1]
+        weighed = [item for item in weighed if item[0] >= floor]
+    keyed = []
+    for evidence, fact, score in weighed:
+        score = text_score(catalog, fact, matches) if score is None else score
+        # Then the words, the kind the words hint at, recency and firmness; rounding keeps near-equal text
+        # scores from overriding recency.
+        key = (*evidence, round(score, 2), fact.kind == kind_hint, catalog.date_key(fact),
+               FIRMNESS.get(fact.status, 0), -fact.id)  # fmt: skip
+        keyed.append((key, fact, score))
     best = heapq.nlargest(TOP_RESULTS, keyed, key=lambda item: item[0])
-    return Search(resolution, wanted, absent, kind_hint, free_words, tuple(ranked for _, ranked in best))
+    results = tuple(Ranked(fact, key[2], key[1], key[3], score, key[4]) for key, fact, score in best)
+    return Search(resolution, wanted, absent, kind_hint, free_words, results)

@@ -5,7 +5,9 @@ Queries come from people typing in Discord: any case, with or without accents, w
 """
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 _SEPARATORS = re.compile(r"[\s'’‘`´\-‐‑‒–—_/.,;:!?«»\"“”()\[\]{}]+")
 _ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)\s")
@@ -34,3 +36,15 @@ def words(text: str) -> list[str]:
     """Folded words of `text`, in order."""
     folded = fold(text)
     return folded.split() if folded else []
+
+
+@cache
+def _folded_piece(piece: str) -> tuple[str, ...]:
+    return tuple(sys.intern(word) for word in words(piece))
+
+
+def vocabulary_words(text: str) -> list[str]:
+    """`words(text)` for the facts' own text, faster on a whole store: the same pieces of text recur from
+    fact to fact, so each is folded once, and its words are shared strings (one "accord" in memory, not one
+    per fact)."""
+    return [word for piece in _SEPARATORS.split(text) if piece for word in _folded_piece(piece)]

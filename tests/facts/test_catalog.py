@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from facts.catalog import WORD_INDEX, Catalog
-from facts.matching import _prominence, search
+from facts.matching import search
 from facts.model import Fact, Participant
 
 GUILD, OTHER_GUILD = 7, 8
@@ -25,7 +25,8 @@ def observed(catalog: Catalog) -> dict:
         "direct": {fact.id: catalog.direct(fact) for fact in catalog.facts},
         "anywhere": catalog.involved_anywhere,
         "recent": {kind: list(catalog.recent(kind)) for kind in (None, "accord", "visite", "rencontre")},
-        "ranked": {e: list(catalog.ranked_postings(e, _prominence)) for e in PARTIES},
+        "ranked": {e: list(catalog.ranked_postings(e)) for e in PARTIES},
+        "newest": {(e, kind): catalog.newest_involving(e, kind, 3) for e in PARTIES for kind in (None, "accord")},
         "words": {word: sorted(ids) for word, ids in catalog.word_postings.items()},
         "words_sorted": catalog.words_sorted,
     }
@@ -102,3 +103,13 @@ def test_following_holds_whatever_part_of_the_word_index_was_built(seed_store, b
             random_write(seed_store, rng)
         catalog = catalog.following(changes, seed_store, GUILD)
     assert observed(catalog) == observed(Catalog.from_store(seed_store, GUILD))
+
+
+@pytest.mark.parametrize("kind", [None, "accord", "visite"])
+@pytest.mark.parametrize("count", [1, 3, 25])
+def test_an_entitys_newest_facts_are_its_facts_sorted_by_date(seed_store, kind, count):
+    catalog = Catalog.from_store(seed_store).warm()
+    for entity_id in catalog.involved_anywhere:
+        facts = [f for f in catalog.facts_involving(entity_id) if kind is None or f.kind == kind]
+        newest = sorted(facts, key=lambda f: (catalog.date_key(f), f.id), reverse=True)[:count]
+        assert catalog.newest_involving(entity_id, kind, count) == newest

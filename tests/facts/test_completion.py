@@ -2,8 +2,11 @@
 
 import pytest
 
+from facts.aliases import WORD_START_SPAN, AliasIndex
 from facts.answers import FactList, NotFound, faits_lies
 from facts.completion import MAX_CHOICES, MAX_LENGTH, complete
+from facts.model import Entity
+from facts.normalize import fold
 
 COMMANDS = ("accord", "visite", "rencontre", "chercher", "source", "personne", "chronologie")
 
@@ -44,3 +47,29 @@ def test_message_names_lead_to_their_facts(catalog):
 
 def test_a_message_naming_nobody_says_so(catalog):
     assert isinstance(faits_lies(catalog, "d'accord, on en reparle demain"), NotFound)
+
+
+def names_by_scanning(index: AliasIndex, typed: str) -> list[str]:
+    """What the sorted index of word starts replaced: every name tested in turn, shortest first."""
+    key = fold(typed)
+    if not key:
+        return []
+    hits = sorted((len(name), name) for name in index._exact if name.startswith(key) or f" {key}" in f" {name}")
+    return list(dict.fromkeys(owner for _, name in hits for owner in index._exact[name]))
+
+
+@pytest.mark.parametrize(
+    "typed", ["j", "jap", "JAPON", "union eu", "cite du", "vatican", "sainte h", "zel", "iwaya t", "etats", "qqq"]
+)
+def test_name_completion_finds_what_scanning_every_name_found(catalog, typed):
+    assert catalog.index.complete(typed, limit=500) == names_by_scanning(catalog.index, typed)[:500]
+
+
+def test_name_completion_reads_past_the_indexed_span_of_long_names():
+    long_name = " ".join(f"mot{n}" for n in range(40))
+    index = AliasIndex(
+        [Entity("org:long", "organisation", long_name), Entity("org:other", "organisation", "mot1 mot2")]
+    )
+    typed = long_name[len("mot0 ") :][: WORD_START_SPAN + 20]
+    assert index.complete(typed) == ["org:long"] == names_by_scanning(index, typed)
+    assert index.complete(typed + "x") == [] == names_by_scanning(index, typed + "x")

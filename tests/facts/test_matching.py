@@ -1,9 +1,11 @@
 """Golden queries on the seed store: the right fact first, however the name is typed."""
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from facts import answers
 from facts.answers import FactList, NotFound
+from facts.matching import MENTION_WEIGHT, TEXT_CUTOFF, text_score, word_match
 
 
 def first_title(answer) -> str:
@@ -232,3 +234,31 @@ def test_city_states_are_countries(catalog, query):
 @pytest.mark.parametrize("word", ["chose", "rendu", "delai", "cadre", "sucre", "peste", "milan", "aller"])
 def test_ordinary_words_are_not_cities(catalog, word):
     assert catalog.index.resolve(word).entity_ids == ()
+
+
+def scored_fact_by_fact(catalog, fact, query_words) -> float:
+    """The text score as it was computed before the word table: each query word against each fact's words."""
+
+    def word_score(word: str, vocabulary: set[str]) -> float:
+        if word in vocabulary:
+            return 1.0
+        if len(word) >= 4 and any(v.startswith(word) or (len(v) >= 4 and word.startswith(v)) for v in vocabulary):
+            return 0.9
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_CUTOFF)
+        return best[1] / 100 if best else 0.0
+
+    headline, mentioned = map(set, catalog.vocabularies(fact))
+    everything = headline | mentioned
+    scores = [max(word_score(w, headline), MENTION_WEIGHT * word_score(w, everything)) for w in query_words]
+    return sum(scores) / len(scores)
+
+
+@pytest.mark.parametrize(
+    "query_words",
+    [("defense",), ("securite", "informatio"), ("partenaria",), ("visites",), ("ukraine", "kiev"), ("energi", "xyz"),
+     ("min",), ("signee",), ("accords", "cooperation")],
+)  # fmt: skip
+def test_text_scores_from_the_word_table_equal_scoring_each_fact(catalog, query_words):
+    matches = tuple(word_match(catalog, word) for word in query_words)
+    for fact in catalog.facts:
+        assert text_score(catalog, fact, matches) == pytest.approx(scored_fact_by_fact(catalog, fact, query_words))

@@ -107,3 +107,22 @@ def test_delete_is_soft(seed_store):
         ("suppression", "carol"),
     ]
     assert reopened.history(3)[-1]["before"]["deleted"] is False
+
+
+def test_a_field_set_back_to_its_default_reads_back_so(seed_store):
+    """Documents leave out fields at their default: an edit back to a default must not keep the old value."""
+    seed_store.update_fact(3, {"deleted": True, "nature": "traité", "place": "lieu:tokyo"}, who="carol")
+    seed_store.update_fact(3, {"deleted": False, "nature": None, "place": None}, who="carol")
+    reopened = FactStore(seed_store.path)
+    assert reopened.get(3) == seed_store.get(3)
+    assert (reopened.get(3).deleted, reopened.get(3).nature, reopened.get(3).place) == (False, None, None)
+
+
+def test_documents_leave_out_defaults_but_the_history_keeps_whole_ones(tmp_path):
+    store = FactStore.create_empty(tmp_path / "store.json")
+    added = store.add_fact(NEW_FACT, who="alice")
+    document = FactStore(store.path)._storage.read()["facts"][str(added.id)]
+    assert not {"deleted", "version", "review", "place", "nature"} & set(document)
+    assert "url" not in document["sources"][0]
+    assert fact_from_doc(added.id, document) == added
+    assert store.history(added.id)[0]["after"]["deleted"] is False
