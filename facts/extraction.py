@@ -858,15 +858,19 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     people = [m for m in mentions if m.kind == "personne"]
     governing = trigger.head if trigger.pos_ in NOMINAL else trigger
     titled = _subject_sides(governing, mentions, catalog)
+    # "où il a été reçu à Banjul par son homologue Adama Barrow": the host is not the visitor.
+    hosts = {t.i for c in governing.children if c.dep_ == "obl:agent" for t in c.subtree}
+    guests = [m for m in people if m.span.start not in hosts]
     visitors = (
         _latter(trigger, people)
         or _subject_people(governing, people)
         or (
             []
             if titled
-            else [m for m in _within(people, trigger.subtree) if m.span.start > trigger.i]
-            or [m for m in people if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
-            or people
+            else (_pronoun_referent(trigger, people, previous_person) if _pronoun_subject(governing) else [])
+            or [m for m in _within(guests, trigger.subtree) if m.span.start > trigger.i]
+            or [m for m in guests if m.span.root.head.lemma_ in VISIT_NOUNS or m.span.root.dep_ == "nmod"]
+            or guests
             or ([previous_person] if previous_person else [])
         )
     )
@@ -907,10 +911,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     clause = clause_of(trigger)
     named_event = trigger.text[:1].isupper() and trigger.i > trigger.sent.start
     verb = _verb_of(trigger)
-    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
-    if not subjects and (verb.dep_ == "xcomp" or "Inf" in verb.morph.get("VerbForm")):
-        subjects = [t for t in verb.head.children if t.dep_.startswith("nsubj")]  # "il doit s'entretenir"
-    pronoun = any(t.pos_ == "PRON" for t in subjects)
+    pronoun = _pronoun_subject(trigger)
     possessive = {c.lower_ for c in trigger.children} & {"sa", "son", "leur", "leurs"}
     linked = (
         []
@@ -923,13 +924,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     elif possessive and not linked:
         linked += _subject_people(trigger.sent.root, people) or ([previous_person] if previous_person else [])
     if pronoun:
-        # "…à Libreville, où il rencontrera…": the subject of the clause it hangs from, else the person the
-        # story is about ("Il a rencontré …").
-        clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
-        hanging = clause_verb.dep_ in ("acl:relcl", "conj", "advcl")
-        main = _subject_people(clause_verb.head, people) if hanging else []
-        if main or previous_person is not None:
-            linked.insert(0, (main or [previous_person])[0])
+        linked[:0] = _pronoun_referent(trigger, people, previous_person)
     if not linked and not named_event:
         linked = [m for m in people if m.span.start in clause]
     # A named event is often announced in a clause of its own: "… que le Japon accueillera à l'automne".
@@ -992,6 +987,26 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
     else:
         draft.title = "Rencontre " + " – ".join(names) if names else "Rencontre"
     return draft
+
+
+def _pronoun_subject(trigger: Token) -> bool:
+    """ "il a rencontré", "où il doit s'entretenir", "elle a été reçue"."""
+    clause = clause_of(trigger)
+    verb = _verb_of(trigger)
+    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
+    if not subjects and (verb.dep_ == "xcomp" or "Inf" in verb.morph.get("VerbForm")):
+        subjects = [t for t in verb.head.children if t.dep_.startswith("nsubj")]  # "il doit s'entretenir"
+    return any(t.pos_ == "PRON" for t in subjects)
+
+
+def _pronoun_referent(trigger: Token, people: list[Mention], previous_person: Mention | None) -> list[Mention]:
+    """ "…à Libreville, où il rencontrera…": the subject of the clause it hangs from, else the person the
+    story is about ("Il a rencontré …")."""
+    verb = _verb_of(trigger)
+    clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
+    hanging = clause_verb.dep_ in ("acl:relcl", "conj", "advcl")
+    main = _subject_people(clause_verb.head, people) if hanging else []
+    return (main or [previous_person])[:1] if main or previous_person is not None else []
 
 
 def _counterparts(trigger: Token, verb: Token) -> list[Token]:
