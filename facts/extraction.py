@@ -68,6 +68,9 @@ ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc "
     "homme hommes femme femmes responsable responsables homologue homologues président présidents".split()
 )
+# What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
+# à se rendre", "compte signer", "envisage de se rendre".
+PLANNING_WORDS = frozenset("devoir prévoir compter envisager projeter souhaiter espérer invitation".split())
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 # Being somewhere: "est arrivé à", "a atterri à", "a participé à Nairobi au sommet" (a trip to a summit is a
 # visit to its host, as news counts it).
@@ -335,11 +338,11 @@ def _hearsay(token: Token) -> bool:
 
 
 def _planned(token: Token) -> bool:
-    """Future, conditional, or under "devoir"/"prévoir": announced, not done."""
+    """Future, conditional, or under "devoir", "prévoir", "une invitation à": announced, not done."""
     for word in (token, *token.children, token.head):
         if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
             return True
-        if word.lemma_ in ("devoir", "prévoir") and word is not token:
+        if word.lemma_ in PLANNING_WORDS and word.i != token.i:
             return True
     return False
 
@@ -886,7 +889,10 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     if visitors and not draft.parties and host:
         # "La France et la Serbie ont signé à Belgrade …, lors de la visite du président Emmanuel Macron":
         # the one other side the sentence names is the visitor's.
-        others = [p for p in _sides(mentions, catalog) if p not in host]
+        # Not what an event's name holds ("pour le sommet de l'APEC").
+        events = {t.i for m in mentions for t in m.span.root.ancestors if t.lemma_.lower() in MEETING_NOUNS}
+        named = [m for m in mentions if not events & {t.i for t in m.span.root.ancestors}]
+        others = [p for p in _sides(named, catalog) if p not in host]
         if len(others) == 1:
             draft.parties = list(others)
             catalog.sides.setdefault(visitors[0].entity_id, others)
@@ -1053,7 +1059,9 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     clause = clause_of(draft.anchor or draft.trigger)
     verb = _verb_of(draft.anchor or draft.trigger)
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
-    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" else set()
+    # "a été reçu dimanche par Yunus, avant de tenir des pourparlers…": an infinitive shares its main verb's day.
+    infinitive = verb.dep_ in ("advcl", "xcomp") and "Inf" in verb.morph.get("VerbForm")
+    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive else set()
     # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
     own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
     for scope in (own, clause, reporting):
@@ -1086,7 +1094,9 @@ PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "élu", "élue", "élus", "él
 def _dates_another(span: Span, draft: Draft) -> bool:
     """ "le président gabonais, élu en avril", "arrivé dimanche à Luanda, il a eu lundi un entretien": a
     date right after another participle than the event's own belongs to that participle."""
-    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, _verb_of(draft.trigger).i}
+    verb = _verb_of(draft.anchor or draft.trigger)
+    # The event's own words, and the verb whose day it shares ("reçu dimanche…, avant de tenir…").
+    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i}
     for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
         participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
         if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own:
