@@ -26,16 +26,17 @@ from facts.places import city_countries
 from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
 
 AGREEMENT_NOUNS = frozenset(
-    "accord accords traité pacte partenariat mémorandum protocole convention entente charte déclaration "
-    "arrangement contrat feuille lettre".split()  # "feuille de route", "lettre d'intention"
+    "accord accords accord-cadre traité pacte partenariat mémorandum protocole convention entente charte "
+    "déclaration arrangement contrat feuille lettre texte".split()  # "feuille de route", "lettre d'intention"
 )
 SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "sceller": "conclu",
                  "renouveler": "signé", "entériner": "signé", "conclure": "conclu", "finaliser": "conclu",
-                 "nouer": "conclu"}  # fmt: skip
+                 "nouer": "conclu", "adopter": "conclu"}  # fmt: skip
 # "la signature d'un accord", "lors de la conclusion du traité": the act named by a noun.
 # "une cérémonie de conclusion de l'accord" after "ont signé un accord": one agreement, told twice.
 DONE_AGREEMENT = frozenset(("signé", "conclu"))
-SIGNING_NOUNS = {"signature": "signé", "paraphe": "signé", "ratification": "signé", "conclusion": "conclu"}
+SIGNING_NOUNS = {"signature": "signé", "paraphe": "signé", "ratification": "signé", "conclusion": "conclu",
+                 "adoption": "conclu"}  # fmt: skip
 VISIT_NOUNS = frozenset("visite voyage déplacement tournée escale séjour passage".split())
 MEETING_NOUNS = frozenset(
     "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête audience".split()
@@ -337,9 +338,19 @@ def _hearsay(token: Token) -> bool:
     )
 
 
+OTHER_CLAUSES = frozenset(("advcl", "parataxis", "ccomp", "conj"))
+
+
+def _where_clause(word: Token) -> bool:
+    return word.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in word.children)
+
+
 def _planned(token: Token) -> bool:
-    """Future, conditional, or under "devoir", "prévoir", "une invitation à": announced, not done."""
-    for word in (token, *token.children, token.head):
+    """Future, conditional, or under "devoir", "prévoir", "une invitation à": announced, not done. Not what
+    a clause hanging from it says ("a entamé une visite à Dakar, où il rencontrera…")."""
+    # "une visite qui aura lieu en juillet" is planned; "une visite à Dakar, où il rencontrera…" is not.
+    children = [c for c in token.children if c.dep_ not in OTHER_CLAUSES and not _where_clause(c)]
+    for word in (token, *children, token.head):
         if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
             return True
         if word.lemma_ in PLANNING_WORDS and word.i != token.i:

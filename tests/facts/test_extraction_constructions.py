@@ -34,7 +34,13 @@ SENTENCES = [
     ("Bogota et Caracas avaient conclu en janvier un accord sur le gaz.",
      [("accord", {"pays:CO", "pays:VE"}, "2025-01")]),
     ("Le ministère algérien de l'Énergie a démenti mercredi qu'un accord gazier ait été conclu avec l'Espagne.", []),
-    # Visits: being somewhere, however it is said.
+    ("Le Kenya et la Tanzanie ont adopté mardi une déclaration commune sur le lac Victoria.",
+     [("accord", {KE, TZ}, "2025-06-10")]),
+    # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
+    ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
+     "président sénégalais.", [("visite", {MR, SN}, "2025-06-10")]),
+    ("La visite du président chinois Xi Jinping en Serbie, qui aura lieu la semaine prochaine, a été confirmée.",
+     [("visite", {"pays:CN", "pays:RS"}, "2025-06")]),
     ("La ministre canadienne des Affaires étrangères, Mélanie Joly, a fait escale mercredi à Dakar.",
      [("visite", {CA, SN}, "2025-06-11")]),
     ("Le chancelier autrichien Christian Stocker s'est déplacé mardi à Budapest.",
@@ -102,6 +108,9 @@ STORIES = [
      "Macron. Vendredi, le président français doit rencontrer le Premier ministre Milos Vucevic.",
      [("accord", {"pays:FR", "pays:RS"}, "2025-06-12"), ("visite", {"pays:FR", "pays:RS"}, "2025-06-12"),
       ("rencontre", {"pays:FR", "pays:RS"}, "2025-06-13")]),
+    # "Le texte" signed later is the agreement told before: one fact.
+    ("La France et le Kenya ont signé un accord sur le climat. Les deux ministres ont paraphé mardi le texte "
+     "à Nairobi.", [("accord", {"pays:FR", KE}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
