@@ -974,6 +974,10 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         # side, named by its title only; the subject may be too ("Le président sud-coréen a été reçu par…").
         verb = _verb_of(trigger)
         subject_side = [] if draft.people else _subject_sides(verb, mentions, catalog)
+        if not draft.people and not subject_side and pronoun:
+            # "Le président mauritanien … à Dakar, où il rencontrera le président sénégalais"
+            main_verb = _main_verb(verb)
+            subject_side = _subject_sides(main_verb, mentions, catalog) if main_verb is not None else []
         for counterpart in _counterparts(trigger, verb):
             # The name may hang elsewhere in a poor parse: "par le chef du gouvernement, Muhammad Yunus".
             titled = [m for m in people if counterpart.i in {t.i for t in _title_phrase(m)}]
@@ -1019,11 +1023,15 @@ def _pronoun_subject(trigger: Token) -> bool:
 def _pronoun_referent(trigger: Token, people: list[Mention], previous_person: Mention | None) -> list[Mention]:
     """ "…à Libreville, où il rencontrera…": the subject of the clause it hangs from, else the person the
     story is about ("Il a rencontré …")."""
-    verb = _verb_of(trigger)
-    clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
-    hanging = clause_verb.dep_ in ("acl:relcl", "conj", "advcl")
-    main = _subject_people(clause_verb.head, people) if hanging else []
+    main_verb = _main_verb(_verb_of(trigger))
+    main = _subject_people(main_verb, people) if main_verb is not None else []
     return (main or [previous_person])[:1] if main or previous_person is not None else []
+
+
+def _main_verb(verb: Token) -> Token | None:
+    """The verb of the clause a relative, coordinated or adverbial clause hangs from."""
+    clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
+    return _verb_of(clause_verb.head) if clause_verb.dep_ in ("acl:relcl", "conj", "advcl") else None
 
 
 def _counterparts(trigger: Token, verb: Token) -> list[Token]:

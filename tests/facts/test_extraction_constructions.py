@@ -38,7 +38,7 @@ SENTENCES = [
      [("accord", {KE, TZ}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
-     "président sénégalais.", [("visite", {MR, SN}, "2025-06-10")]),
+     "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
     ("La visite du président chinois Xi Jinping en Serbie, qui aura lieu la semaine prochaine, a été confirmée.",
      [("visite", {"pays:CN", "pays:RS"}, "2025-06")]),
     ("La ministre canadienne des Affaires étrangères, Mélanie Joly, a fait escale mercredi à Dakar.",
