@@ -1102,8 +1102,12 @@ def _own_phrase(noun: Token) -> set[int]:
     """The words of an event noun's phrase, without the other events told inside it ("un sommet avec Lee,
     quelques semaines après la visite de ce dernier à Tokyo fin août")."""
     events = VISIT_NOUNS | MEETING_NOUNS | AGREEMENT_NOUNS
-    nested = {t.i for word in noun.subtree if word.i != noun.i and word.lemma_.lower() in events for t in word.subtree}
-    return {t.i for t in noun.subtree} - nested
+    own, stack = set(), [noun]
+    while stack:  # one walk, stopping at the events told inside
+        word = stack.pop()
+        own.add(word.i)
+        stack.extend(child for child in word.children if child.lemma_.lower() not in events)
+    return own
 
 
 # Past participles as they end, for the ones the small model tags as nouns ("élu en avril").
