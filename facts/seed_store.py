@@ -12,7 +12,10 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import orjson
+
 from facts.interchange import import_document
+from facts.storage import read_store, write_atomically
 from facts.store import FactStore, shipped_store_path
 
 SEEDS_ENV = "DIPLOBOT_SEEDS"
@@ -49,7 +52,11 @@ def main() -> None:
     target = shipped_store_path()
     staging = target.with_name(f".{target.name}.build")
     build(staging, articles).close()
-    staging.replace(target)
+    # Shipped as one snapshot line: a copy cut short is then refused as corrupt, not read as the changes
+    # that reached it.
+    data, _, _ = read_store(staging)
+    write_atomically(target, orjson.dumps(data) + b"\n")
+    staging.unlink()
     print(f"{target} reconstruit depuis {articles}.")
 
 

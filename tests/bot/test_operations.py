@@ -35,13 +35,17 @@ async def test_the_results_menu_is_disabled_when_it_times_out(harness, monkeypat
 
 async def test_a_slow_write_does_not_hold_up_lookups(harness, monkeypatch):
     release = threading.Event()
-    original = storage.write_atomically
 
-    def slow_write(path, payload):
-        release.wait(5)
-        original(path, payload)
+    def slowed(original):
+        def slow_write(*args):
+            release.wait(5)
+            original(*args)
 
-    monkeypatch.setattr(storage, "write_atomically", slow_write)
+        return slow_write
+
+    # Whichever way the change reaches the disk: a fresh snapshot or a line appended to the journal.
+    monkeypatch.setattr(storage, "write_atomically", slowed(storage.write_atomically))
+    monkeypatch.setattr(storage, "append_durably", slowed(storage.append_durably))
     await harness.slash("accord", "Japon UE")  # the server's catalog is cached from here on
     record = {"kind": "accord", "title": "Accord lent", "parties": ["France"],
               "sources": [{"article": "a", "quote": "q"}]}  # fmt: skip

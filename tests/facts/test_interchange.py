@@ -161,8 +161,10 @@ def test_import_crash_writes_nothing(seed_store, monkeypatch):
     def crash(*args):
         raise OSError("disque plein")
 
+    # Whichever way the store writes (a fresh snapshot, or a line appended to its journal), it fails.
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", crash)
+        patch.setattr(os, "fsync", crash)
         with pytest.raises(OSError):
             import_document(seed_store, document, who="alice")
     assert seed_store.path.read_bytes() == content
