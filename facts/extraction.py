@@ -41,6 +41,7 @@ VISIT_NOUNS = frozenset("visite voyage déplacement tournée escale séjour pass
 MEETING_NOUNS = frozenset(
     "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête audience".split()
 )
+GATHERING_VERBS = frozenset(("réunir", "rassembler"))
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
 MEETING_VERBS = frozenset(
@@ -139,6 +140,12 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
                 continue  # "une visite d'État"
             found.append(Mention(None, "lieu", ent, ent.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
+    taken = {i for m in found for i in range(m.span.start, m.span.end)}
+    found += [
+        Mention(None, "personne", name, name.text)
+        for name in _portfolio_names(sentence)
+        if not taken & set(range(name.start, name.end))
+    ]
     found += _compound_sides(sentence, reading)
     found += _missed_cities(sentence, found)
     for mention in found:
@@ -255,6 +262,22 @@ def _without_title(ent: Span) -> Span | None:
     while end > start + 1 and ent[end - 1].lower_ in ("de", "d'", "d’", "du", "des"):
         end -= 1
     return ent[start:end] if start < end else None
+
+
+def _portfolio_names(sentence: Span) -> list[Span]:
+    """ "le ministre norvégien de la Défense Tore Sandvik": a name right after a portfolio, which the model
+    often leaves untagged."""
+    names = []
+    for token in sentence[:-1]:
+        if token.lower_ not in PORTFOLIO_ENDS or not _titled(sentence.doc[token.i : token.i + 1], window=8):
+            continue
+        end = token.i + 1
+        # Tagged or not: the model often swallows the name into the portfolio ("Défense Tore Sandvik", ORG).
+        while end < sentence.end and sentence.doc[end].is_title and not sentence.doc[end].ent_id_:
+            end += 1
+        if end - token.i > 2:  # two words at least: a first name and a name
+            names.append(sentence.doc[token.i + 1 : end])
+    return names
 
 
 def _honorific_names(sentence: Span) -> list[Span]:
@@ -528,7 +551,11 @@ def _person_side(person: Mention, mentions: list[Mention], catalog: Reading, met
     near = [m for m in mentions if m.kind in ("pays", "organisation")]
     # Mentions come in text order: the title nearest the name is the last one before it ("les présidents
     # argentin Javier Milei, brésilien Lula…").
-    side = _countries_of(_within(near, _title_phrase(person))[-1:] or _within(near, role_tokens)[:1], catalog)
+    title = _title_phrase(person)
+    # A title of its own whose country is not known ("son homologue congolais Félix Tshisekedi") does not
+    # borrow the country of the phrase it is coordinated with.
+    titled = any(t.lower_ in ROLE_WORDS | {"homologue", "homologues"} for t in title)
+    side = _countries_of(_within(near, title)[-1:] or ([] if titled else _within(near, role_tokens)[:1]), catalog)
     side = side or _countries_of(_within(near, _of_after(person)), catalog)  # "le roi Abdallah II de Jordanie"
     side = side or remembered.get(person.entity_id) or (catalog.host_for(person.entity_id) if met else [])
     if side:
@@ -964,6 +991,10 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
             if holder is not None and holder.id not in {p.entity for p in draft.people}:
                 draft.people.append(Participant(holder.id, "", "participant"))
     joint = _joint_subject_sides(_verb_of(trigger), mentions, catalog)
+    if _lemma(trigger) in GATHERING_VERBS and not draft.people:
+        # "un sommet qui a réuni les chefs d'État du Kenya, de l'Ouganda et de la Tanzanie"
+        gathered = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_ in ROLE_WORDS]
+        joint = joint or _sides([m for c in gathered for m in _within(mentions, c.subtree)], catalog)
     if len(draft.people) < 2 and not draft.group and len(joint) >= 2:
         # "Le président fidjien et le Premier ministre australien ont tenu…", "Les présidents du Guatemala
         # et du Mexique se sont rencontrés": the sides the subject's titles name.
@@ -1034,15 +1065,22 @@ def _main_verb(verb: Token) -> Token | None:
     return _verb_of(clause_verb.head) if clause_verb.dep_ in ("acl:relcl", "conj", "advcl") else None
 
 
+COUNTERPARTS = frozenset(("homologue", "homologues"))
+
+
 def _counterparts(trigger: Token, verb: Token) -> list[Token]:
     """Whom the subject meets: "avec son homologue", the object of "a reçu", the agent of "a été reçu par";
     for a verb only, as "Le président a rencontré" names no one when it is a noun ("une rencontre")."""
     found = []
     for child in dict.fromkeys((*trigger.children, *verb.children)):
         with_whom = any(w.lower_ == "avec" for w in child.children)
-        titled = child.lower_ in ROLE_WORDS | {"homologue", "homologues"}
+        titled = child.lower_ in ROLE_WORDS | COUNTERPARTS
         if with_whom or (trigger.pos_ in ("VERB", "ADJ") and child.dep_ in ("obj", "obl:agent") and titled):
             found.append(child)
+    if not found and trigger.pos_ in ("VERB", "ADJ"):
+        # A poor parse may hang "ses homologues suédois et finlandais" elsewhere in the clause.
+        clause = clause_of(trigger)
+        found = [t for t in trigger.sent if t.i > trigger.i and t.i in clause and t.lower_ in COUNTERPARTS]
     return found
 
 

@@ -66,6 +66,10 @@ SENTENCES = [
      [("rencontre", {"pays:EG", "pays:JO"}, "2025-06-10")]),
     ("Le ministre marocain des Affaires étrangères Nasser Bourita a rendu visite mardi au président mauritanien "
      "Mohamed Ould Ghazouani.", [("rencontre", {MA, MR}, "2025-06-10")]),
+    ("Le ministre norvégien de la Défense Tore Sandvik a reçu mardi à Oslo ses homologues suédois et finlandais.",
+     [("rencontre", {"pays:NO", "pays:SE", "pays:FI"}, "2025-06-10")]),
+    ("Le sommet, qui a réuni mardi à Nairobi les chefs d'État du Kenya, de l'Ouganda et de la Tanzanie, s'est "
+     "achevé.", [("rencontre", {KE, "pays:UG", TZ}, "2025-06-10")]),
     ("Les présidents du Guatemala et du Mexique se sont rencontrés mardi à la frontière.",
      [("rencontre", {"pays:GT", "pays:MX"}, "2025-06-10")]),
     ("Le prochain sommet franco-britannique se tiendra l'an prochain au Royaume-Uni.",
