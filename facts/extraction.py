@@ -111,6 +111,7 @@ class Draft:
     group: bool = False  # its sides are the two the story is about ("les deux ministres")
     # The other side is told by its title only, not by name: "son homologue malien"
     sides_told: bool = False
+    later_stop: bool = False  # not the first place of a trip told at once: its own day is not given
 
     @property
     def sentences(self) -> list[Span]:
@@ -692,7 +693,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
                 continue
             found = _visit_place(token, mentions, catalog)
             if found is not None:
-                drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
+                drafts += _visits(sentence, token, found, mentions, catalog, previous_person)
         elif verbal and (
             ((lemma in GOING_VERBS or lemma == "visiter") and _reflexive_or_visit(token))
             or lemma in ARRIVAL_VERBS
@@ -701,7 +702,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         ):
             found = _visit_place(token, mentions, catalog)
             if found is not None:
-                drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
+                drafts += _visits(sentence, token, found, mentions, catalog, previous_person)
         elif (
             (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)
             or (token.pos_ in ("VERB", "ADJ") and lemma in MEETING_VERBS)
@@ -712,7 +713,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
                 # "a été accueilli à Ouagadougou par…": received somewhere, so a visit there too.
                 found = _visit_place(token, mentions, catalog)
                 if found is not None:
-                    drafts.append(_visit(sentence, token, found, mentions, catalog, previous_person))
+                    drafts += _visits(sentence, token, found, mentions, catalog, previous_person)
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
     for draft in drafts:
         if draft.kind == "rencontre" and len(draft.parties) < 2:
@@ -882,6 +883,24 @@ def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> li
         if side:
             return side
     return []
+
+
+def _visits(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> list[Draft]:
+    """One visit per place of a trip told at once: "une tournée qui le mènera au Burkina Faso, au Mali et au
+    Niger", "se rendra en Inde et en Indonésie"."""
+    place, anchor, preposition = found
+    roots, places = {place.span.root.i}, [place]
+    for mention in mentions:
+        head = mention.span.root
+        if mention.kind in ("lieu", "pays") and head.dep_ == "conj" and head.head.i in roots:
+            roots.add(head.i)
+            places.append(mention)
+    drafts = [
+        _visit(sentence, trigger, (stop, anchor, preposition), mentions, catalog, previous_person) for stop in places
+    ]
+    for later in drafts[1:]:
+        later.later_stop = True
+    return drafts
 
 
 def _latter(trigger: Token, people: list[Mention]) -> list[Mention]:
@@ -1113,6 +1132,8 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
         return None
     if _ended(draft):
         return None  # "a achevé lundi une visite": the day it ended; the day it began is told elsewhere
+    if draft.later_stop and any(m.value and len(m.value) == 10 for m in resolved):
+        return None  # "a entamé mardi une tournée au Kazakhstan, en Ouzbékistan…": Tuesday is the first stop
     clause = clause_of(draft.anchor or draft.trigger)
     verb = _verb_of(draft.anchor or draft.trigger)
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
@@ -1242,7 +1263,8 @@ class Timeline:
                 continue
             # "entamée lundi à Lima": a weekday the small model reads as a participle belongs to its head.
             clause = clause_of(span.root.head if span.root.pos_ == "VERB" else span.root)
-            for place in (p for p in places if p.span.root.i in clause):
+            # Of places named together ("au Kazakhstan, en Ouzbékistan…"), the day is the first one's.
+            for place in (p for p in places if p.span.root.i in clause and p.span.root.dep_ != "conj"):
                 for country in _host_country(place, reading):
                     self.stops.setdefault(country, mention.value)
 
@@ -1266,6 +1288,8 @@ def _inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
         if len(stops) == 1:
             draft.date = stops.pop()
             continue
+        if draft.later_stop:
+            continue  # only the day the article gives for that stop, found above, would be its own
         mine = {p.entity for p in draft.people}
         # Only a day anchors the story of a day: a month ("au Pérou, en novembre") is too loose to lend.
         candidates = [

@@ -53,6 +53,12 @@ SENTENCES = [
     ("Le Premier ministre britannique Keir Starmer s'est rendu mardi à Berlin pour rencontrer le chancelier "
      "allemand Friedrich Merz.", [("visite", {"pays:GB", "pays:DE"}, "2025-06-10"),
                                   ("rencontre", {"pays:GB", "pays:DE"}, "2025-06-10")]),
+    # A trip to several places told at once: one visit each; the day given is the first stop's only.
+    ("La ministre française des Affaires étrangères entame ce mardi une tournée au Kazakhstan, en Ouzbékistan et "
+     "au Kirghizistan.", [("visite", {"pays:FR", "pays:KZ"}, "2025-06-10"), ("visite", {"pays:FR", "pays:UZ"}, None),
+                          ("visite", {"pays:FR", "pays:KG"}, None)]),
+    ("Le Premier ministre japonais se rendra la semaine prochaine en Inde et en Indonésie.",
+     [("visite", {"pays:JP", "pays:IN"}, "2025-06"), ("visite", {"pays:JP", "pays:ID"}, "2025-06")]),
     # Meetings: who met whom, named or by title only; calls are not meetings.
     ("Le président kényan William Ruto a accueilli mardi à Nairobi son homologue tanzanien Samia Suluhu Hassan.",
      [("rencontre", {KE, TZ}, "2025-06-10")]),
