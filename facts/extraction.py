@@ -42,6 +42,8 @@ MEETING_NOUNS = frozenset(
     "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête audience".split()
 )
 GATHERING_VERBS = frozenset(("réunir", "rassembler"))
+# Cities where an organisation, rather than the country, is what a visitor comes to see.
+ORGANISATION_SEATS = {"bruxelles": "org:ue"}
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
 MEETING_VERBS = frozenset(
@@ -452,6 +454,7 @@ class Reading:
         self._catalog = catalog
         self.sides: dict[str, list[str]] = {}
         self.roles: dict[str, str] = {}  # person → the title word the article gave them ("président")
+        self.seen: set[str] = set()  # every entity the article has named so far
         self.recent_parties: list[str] = []  # the two sides the story was last about
         self.trip: tuple[str, str] | None = None  # (visitor, host country) of the visit being told
         self.new_names = new_names  # the extractor's own entities, by folded name
@@ -943,6 +946,9 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
         draft.parties += _person_side(visitor, mentions, catalog, met=False)
     draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
     host = _host_country(place, catalog)
+    seat_of = ORGANISATION_SEATS.get(fold(place.name))
+    if seat_of in catalog.seen:
+        host = [seat_of]  # "à Bruxelles" in a story about the EU: a visit to the Union, not to Belgium
     if visitors and not draft.parties and host:
         # "La France et la Serbie ont signé à Belgrade …, lors de la visite du président Emmanuel Macron":
         # the one other side the sentence names is the visitor's.
@@ -1357,6 +1363,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             wanted_gender = "f" if pronoun.startswith("elle") else "m"
             same = [m for m, gender in recent_subjects if gender == wanted_gender]
             previous_person = same[-1] if same else previous_person
+        reading.seen.update(m.entity_id for m in mentions if m.entity_id)
         reading.arrive(_setting(sentence, mentions, reading))
         for person in (m for m in mentions if m.kind == "personne"):
             # Learnt wherever a title is given ("ses homologues ivoirien Alassane Ouattara, togolais …"),

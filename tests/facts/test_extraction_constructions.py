@@ -121,6 +121,10 @@ STORIES = [
     # "Le texte" signed later is the agreement told before: one fact.
     ("La France et le Kenya ont signé un accord sur le climat. Les deux ministres ont paraphé mardi le texte "
      "à Nairobi.", [("accord", {"pays:FR", KE}, "2025-06-10")]),
+    # "À Bruxelles", in a story about the EU, is a visit to the Union.
+    ("Le Canada et l'Union européenne ont signé lundi un partenariat. Le Premier ministre canadien Mark Carney "
+     "s'est rendu mardi à Bruxelles.",
+     [("accord", {CA, "org:ue"}, "2025-06-09"), ("visite", {CA, "org:ue"}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
