@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 
 from facts import dates
@@ -314,20 +315,36 @@ class Catalog:
             yield from reversed(runs[standing])
 
     def newest_involving(self, entity_id: str, kind: str | None, count: int) -> list[Fact]:
-        """The entity's `count` newest facts (of `kind`), newest then highest id first. Each ranked run
-        ends with its newest facts, but orders a date's facts otherwise: the last date taken is read to
-        its end before sorting."""
-        found = []
-        for run in self._ranked.get(entity_id, {}).values():
-            taken: list[Fact] = []
-            for fact in reversed(run):
-                if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
-                    break
-                if kind is None or fact.kind == kind:
-                    taken.append(fact)
-            found += taken
-        found.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
-        return found[:count]
+        """The entity's `count` newest facts (of `kind`), newest then highest id first."""
+        return self.newest_of((entity_id,), kind, count)
+
+    def newest_of(
+        self, entity_ids: Collection[str], kind: str | None, count: int, among: frozenset[int] | None = None
+    ) -> list[Fact]:
+        """The `count` newest facts (of `kind`, and `among` these ids when given) that involve one of
+        `entity_ids`, newest then highest id first. Each ranked run ends with its newest facts: the runs
+        are read backwards, merged by date, until enough facts are taken; the last date taken is read to
+        its end, since a run orders a date's facts otherwise."""
+        runs = [reversed(run) for entity_id in entity_ids for run in self._ranked.get(entity_id, {}).values()]
+        taken: list[Fact] = []
+        seen: set[int] = set()
+        for fact in heapq.merge(*runs, key=lambda f: self._date_keys[f.id], reverse=True):
+            if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
+                break
+            if fact.id in seen or (kind is not None and fact.kind != kind):
+                continue
+            if among is not None and fact.id not in among:
+                continue
+            seen.add(fact.id)
+            taken.append(fact)
+        taken.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
+        return taken[:count]
+
+    def newest_among(self, ids: Iterable[int], kind: str | None, count: int) -> list[Fact]:
+        """The `count` newest of these facts (of `kind`), newest then highest id first."""
+        by_id, date_keys = self.by_id, self._date_keys
+        of_kind = ids if kind is None else (i for i in ids if by_id[i].kind == kind)
+        return [by_id[i] for i in heapq.nlargest(count, of_kind, key=lambda i: (date_keys[i], i))]
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:
