@@ -97,6 +97,7 @@ class AliasIndex:
                 for length in range(len(key) - slips, len(key) + slips + 1):
                     self._keys_near.setdefault((length, slips), []).append(key)
         self._closest: dict[str, tuple[str, float, int] | None] = {}
+        self._completed: dict[tuple[str, int], tuple[str, ...]] = {}
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
         # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
         # name of a thousand words (a pasted page) does not cost a thousand copies of itself.
@@ -185,10 +186,18 @@ class AliasIndex:
         return sorted(ranked.items(), key=lambda item: -item[1])[:limit]
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
-        """Entities one of whose names, or a word of it, starts with what has been typed so far."""
+        """Entities one of whose names, or a word of it, starts with what has been typed so far; remembered,
+        since a short start ("k") reads hundreds of names and the same starts are typed again and again."""
         typed = fold(prefix)
         if not typed:
             return []
+        if (typed, limit) not in self._completed:
+            if len(self._completed) >= PHRASES_REMEMBERED:
+                self._completed.clear()
+            self._completed[typed, limit] = tuple(self._completing(typed, limit))
+        return list(self._completed[typed, limit])
+
+    def _completing(self, typed: str, limit: int) -> list[str]:
         span = typed[:WORD_START_SPAN]
         named: set[str] = set()
         for tail, key in islice(self._word_starts, bisect_left(self._word_starts, (span,)), None):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 
 from facts import dates
@@ -248,11 +250,13 @@ class Catalog:
     def _involve(self, fact: Fact) -> tuple[str, ...]:
         """Sorted tuples rather than sets: a fact involves a handful of entities, and 100,000 small sets
         weigh tens of megabytes more."""
-        direct = self.direct(fact)
-        countries = {
-            sys.intern(f"pays:{e.country}") for e in map(self.entities.get, direct) if e is not None and e.country
-        }
-        return tuple(sorted(countries.union(direct)))
+        direct, country_of = self.direct(fact), self._country_ids
+        return tuple(sorted({country_of[e] for e in direct if e in country_of}.union(direct)))
+
+    @cached_property
+    def _country_ids(self) -> dict[str, str]:
+        """Entity → the id of its country, for the entities that have one (computed once, not per fact)."""
+        return {entity_id: sys.intern(f"pays:{e.country}") for entity_id, e in self.entities.items() if e.country}
 
     @cached_property
     def _involved(self) -> dict[int, tuple[str, ...]]:
@@ -294,12 +298,22 @@ class Catalog:
     def _ranked(self) -> dict[str, dict[int, list[Fact]]]:
         """Entity → its facts in runs by standing (its prominence in them, 0 when only its country is
         involved), each run in `_rank_tail` order: one sort of all facts, then one pass."""
-        ranked: dict[str, dict[int, list[Fact]]] = {}
-        for fact in sorted(self.by_id.values(), key=lambda f: _rank_tail(self._date_keys[f.id], f)):
+        date_keys, involved = self._date_keys, self._involved
+        # One integer per fact rather than a (date, firmness) tuple: the sort compares much faster. by_id is
+        # in id order: read backwards, the stable sort leaves each tie in the `-id` order `_rank_tail` ends with.
+        date_rank = {key: rank for rank, key in enumerate(sorted(set(date_keys.values())))}
+        firmness_span = max(FIRMNESS.values()) + 1
+        ordered = sorted(
+            reversed(self.by_id.values()),
+            key=lambda f: date_rank[date_keys[f.id]] * firmness_span + FIRMNESS.get(f.status, 0),
+        )
+        runs: defaultdict[str, defaultdict[int, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        for fact in ordered:
             standings = _standings(fact)
-            for entity_id in self._involved[fact.id]:
-                ranked.setdefault(entity_id, {}).setdefault(standings.get(entity_id, 0), []).append(fact)
-        return ranked
+            for entity_id in involved[fact.id]:
+                runs[entity_id][standings.get(entity_id, 0)].append(fact)
+        # Plain dictionaries: a lookup of an entity or standing that has no facts must not add one.
+        return {entity_id: dict(by_standing) for entity_id, by_standing in runs.items()}
 
     def _ranked_run(self, run: list[Fact], fact: Fact, date_key, present: bool) -> list[Fact]:
         """A copy of a run of `_ranked` without `fact` (present) or with it."""
@@ -314,20 +328,36 @@ class Catalog:
             yield from reversed(runs[standing])
 
     def newest_involving(self, entity_id: str, kind: str | None, count: int) -> list[Fact]:
-        """The entity's `count` newest facts (of `kind`), newest then highest id first. Each ranked run
-        ends with its newest facts, but orders a date's facts otherwise: the last date taken is read to
-        its end before sorting."""
-        found = []
-        for run in self._ranked.get(entity_id, {}).values():
-            taken: list[Fact] = []
-            for fact in reversed(run):
-                if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
-                    break
-                if kind is None or fact.kind == kind:
-                    taken.append(fact)
-            found += taken
-        found.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
-        return found[:count]
+        """The entity's `count` newest facts (of `kind`), newest then highest id first."""
+        return self.newest_of((entity_id,), kind, count)
+
+    def newest_of(
+        self, entity_ids: Collection[str], kind: str | None, count: int, among: frozenset[int] | None = None
+    ) -> list[Fact]:
+        """The `count` newest facts (of `kind`, and `among` these ids when given) that involve one of
+        `entity_ids`, newest then highest id first. Each ranked run ends with its newest facts: the runs
+        are read backwards, merged by date, until enough facts are taken; the last date taken is read to
+        its end, since a run orders a date's facts otherwise."""
+        runs = [reversed(run) for entity_id in entity_ids for run in self._ranked.get(entity_id, {}).values()]
+        taken: list[Fact] = []
+        seen: set[int] = set()
+        for fact in heapq.merge(*runs, key=lambda f: self._date_keys[f.id], reverse=True):
+            if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
+                break
+            if fact.id in seen or (kind is not None and fact.kind != kind):
+                continue
+            if among is not None and fact.id not in among:
+                continue
+            seen.add(fact.id)
+            taken.append(fact)
+        taken.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
+        return taken[:count]
+
+    def newest_among(self, ids: Iterable[int], kind: str | None, count: int) -> list[Fact]:
+        """The `count` newest of these facts (of `kind`), newest then highest id first."""
+        by_id, date_keys = self.by_id, self._date_keys
+        of_kind = ids if kind is None else (i for i in ids if by_id[i].kind == kind)
+        return [by_id[i] for i in heapq.nlargest(count, of_kind, key=lambda i: (date_keys[i], i))]
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:

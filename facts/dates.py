@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 
 from babel.dates import get_month_names
 
@@ -74,6 +75,7 @@ def sort_key(value: str | None) -> tuple[int, int, int]:
     return parse(value).sort_key if value else (0, 0, 0)
 
 
+@lru_cache(maxsize=10_000)  # an autocomplete shows 25 dates per keystroke, and babel's month names are slow
 def format_fr(value: str | None) -> str:
     """French rendering: "1er novembre 2024", "septembre 2024", "automne 2025", "2023"."""
     if not value:

@@ -233,7 +233,8 @@ def _holding_words(catalog: Catalog, matches: tuple[WordMatch, ...], among: list
 TOP_RESULTS = 50
 
 
-def _involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
+def involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
+    """Ids of the facts that involve one of the entities of `group` (the ways one name may be read)."""
     if len(group) == 1:
         return catalog.posting_ids.get(next(iter(group)), frozenset())  # no copy of a long list
     return frozenset().union(*(catalog.posting_ids.get(entity_id, frozenset()) for entity_id in group))
@@ -242,7 +243,7 @@ def _involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
 def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
     """Candidates for a query that only names entities, read from each entity's pre-ranked facts: those
     involving every name (walking the rarest name's list), then the best few involving only some."""
-    ids_per_group = [_involving_any(catalog, group) for group in wanted]
+    ids_per_group = [involving_any(catalog, group) for group in wanted]
     rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
     chosen: dict[int, Fact] = {}
     involving_all = frozenset.intersection(*ids_per_group) if len(wanted) > 1 else ids_per_group[0]

@@ -73,3 +73,34 @@ def test_name_completion_reads_past_the_indexed_span_of_long_names():
     typed = long_name[len("mot0 ") :][: WORD_START_SPAN + 20]
     assert index.complete(typed) == ["org:long"] == names_by_scanning(index, typed)
     assert index.complete(typed + "x") == [] == names_by_scanning(index, typed + "x")
+
+
+def _newest_first(catalog, facts):
+    return sorted(facts, key=lambda fact: (catalog.date_key(fact), fact.id), reverse=True)
+
+
+def test_a_name_being_typed_is_completed_into_its_newest_facts(catalog):
+    (ukraine,) = catalog.index.lookup("Ukraine")
+    expected = _newest_first(catalog, catalog.facts_involving(ukraine))[:MAX_CHOICES]
+    assert [choice.value for choice in complete(catalog, "chercher", "Ukr")] == [f"#{f.id}" for f in expected]
+
+
+def test_a_name_being_typed_after_another_offers_the_facts_of_both_first(catalog):
+    (japan,), (ukraine,) = catalog.index.lookup("Japon"), catalog.index.lookup("Ukraine")
+    both = [f for f in catalog.facts_involving(japan) if ukraine in catalog.involved(f)]
+    assert both and len(both) < len(catalog.facts_involving(japan))
+    values = [choice.value for choice in complete(catalog, "chercher", "Ukraine Jap")]
+    assert values[: len(both)] == [f"#{f.id}" for f in _newest_first(catalog, both)]
+    assert set(values) == {f"#{f.id}" for f in catalog.facts_involving(japan)}
+
+
+def test_a_name_being_typed_keeps_to_the_command_kind(catalog):
+    (japan,) = catalog.index.lookup("Japon")
+    agreements = [f for f in catalog.facts_involving(japan) if f.kind == "accord"]
+    values = [choice.value for choice in complete(catalog, "accord", "Jap")]
+    assert values == [f"#{f.id}" for f in _newest_first(catalog, agreements)]
+
+
+def test_a_whole_name_is_still_read_by_the_matcher(catalog):
+    # "UE" is a whole name, not the start of one: the matcher ranks the facts of both names first.
+    assert complete(catalog, "chercher", "Japon UE")[0].value == "#1"
