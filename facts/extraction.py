@@ -58,7 +58,7 @@ PLACE_CASES = frozenset("à au aux en dans".split())
 ROLE_WORDS = frozenset(
     "ministre président présidente premier première chef secrétaire commissaire ambassadeur ambassadrice roi "
     "reine prince chancelier chancelière diplomate porte-parole émir vice-président haut haute cheffe "
-    "conseiller conseillère vice-première envoyé envoyée émissaire représentant représentante".split()
+    "conseiller conseillère vice-première envoyé envoyée émissaire représentant représentante sultan".split()
 )
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
 ROMAN = re.compile(r"[IVX]{1,5}")
@@ -139,8 +139,8 @@ def _mentions(sentence: Span, reading: Reading) -> list[Mention]:
                 continue  # "ministre de l'Énergie", "MM. Macron et Lourenço"
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
-            if fold(ent.text) in ("etat", "etats"):
-                continue  # "une visite d'État"
+            if fold(ent.text) in ("etat", "etats") or (_in_title(ent) and ent[0].lower_ in PORTFOLIO_ENDS):
+                continue  # "une visite d'État", "ministre de la Défense Pål Jonson" (a portfolio, then a name)
             found.append(Mention(None, "lieu", ent, ent.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
     taken = {i for m in found for i in range(m.span.start, m.span.end)}
@@ -625,18 +625,21 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
         anchors.append(trigger.head)  # "a effectué une visite à Rabat", "est en visite au Canada"
     elif trigger.pos_ in NOMINAL and {t.lower_ for t in (trigger.head, *trigger.children)} & OCCASION_WORDS:
         anchors.append(_verb_of(trigger))  # "a été reçu à Rabat …, lors d'une visite officielle"
+    found: list[tuple[Mention, Token, str]] = []
     for anchor in anchors:
         # A poor parse may hang the place lower ("signé jeudi à Belgrade": under "jeudi"): the whole clause.
         words = anchor.subtree if anchor is trigger else (t for t in anchor.subtree if t.i in clause_of(anchor))
         for child in words:
             case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
             attached = _within(places, child.subtree) if case or child.lemma_ == "inclure" else []
-            # "à Santa Cruz de la Sierra, en Bolivie": the place whose country is known.
-            attached.sort(key=lambda place: not _host_country(place, catalog))
-            if attached:
-                # Returns the word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
-                return attached[0], (child if child.lemma_ == "inclure" else child.head), case or "en"
-    return None
+            # The word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
+            found += [(place, child if child.lemma_ == "inclure" else child.head, case or "en") for place in attached]
+        if found:
+            break
+    # "à Santa Cruz de la Sierra, en Bolivie", "à Tromsø, dans le nord de la Norvège": the first place whose
+    # country is known, else the first place.
+    known = [candidate for candidate in found if _host_country(candidate[0], catalog)]
+    return (known or found or [None])[0]
 
 
 def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_person: Mention | None):
@@ -718,10 +721,53 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
                 if found is not None:
                     drafts += _visits(sentence, token, found, mentions, catalog, previous_person)
             drafts.append(_meeting(sentence, token, mentions, catalog, None, previous_person))
-    for draft in drafts:
+    for draft in list(drafts):
         if draft.kind == "rencontre" and len(draft.parties) < 2:
+            _receiving_at_home(draft, mentions, catalog)
             _hosts_met(draft, catalog)
+        if draft.kind == "rencontre" and _receives(draft.trigger):
+            drafts += _received_visit(draft, mentions, catalog)
     return [draft for draft in drafts if _enough(draft)]
+
+
+def _receives(trigger: Token) -> bool:
+    """ "a reçu", "a accueilli" (not "a été reçu")."""
+    passive = "Pass" in trigger.morph.get("Voice") or _after_etre(trigger)
+    return _lemma(trigger) in RECEPTION_VERBS and trigger.pos_ == "VERB" and not passive
+
+
+def _received_visit(meeting: Draft, mentions: list[Mention], catalog: Reading) -> list[Draft]:
+    """ "M. Bourita a accueilli mardi à Rabat son homologue espagnol": the guest came, so a visit too."""
+    trigger = meeting.trigger
+    found = _visit_place(trigger, mentions, catalog)
+    host = _host_country(found[0], catalog) if found else []
+    guests = [p for p in meeting.parties if p not in host]
+    if not host or len(guests) != 1:
+        return []
+    hosts = {m.entity_id for m in _subject_people(trigger, [m for m in mentions if m.kind == "personne"])}
+    visitors = [p for p in meeting.people if p.entity not in hosts][:1]
+    status = "prévue" if meeting.status == "prévue" else "effectuée"
+    visit = Draft("visite", status, meeting.sentence, trigger, parties=guests + host, place=found[0].entity_id,
+                  confidence=CONFIDENCE["visite"], anchor=found[1])  # fmt: skip
+    visit.people = [Participant(p.entity, p.role, "visiteur") for p in visitors]
+    guest = f"de {catalog.name(visitors[0].entity)} " if visitors else ""
+    visit.title = f"Visite {guest}à {catalog.name(found[0].entity_id)}"
+    return [visit]
+
+
+def _receiving_at_home(draft: Draft, mentions: list[Mention], catalog: Reading) -> None:
+    """ "Le sultan Haïtham ben Tariq a reçu à Mascate le roi de Jordanie": who receives somewhere, with no
+    country of their own given, receives at home."""
+    trigger = draft.trigger
+    if not _receives(trigger):
+        return
+    clause = clause_of(trigger)
+    places = [m for m in mentions if m.kind == "lieu" and m.span.root.i in clause and _placed(m)]
+    home = _host_country(places[0], catalog) if places else []
+    for host in _subject_people(trigger, [m for m in mentions if m.kind == "personne"]):
+        if home and not catalog.sides.get(host.entity_id) and not _countries_of([host], catalog):
+            catalog.sides[host.entity_id] = home
+            draft.parties += [p for p in home if p not in draft.parties]
 
 
 def _hosts_met(draft: Draft, catalog: Reading) -> None:

@@ -60,8 +60,14 @@ SENTENCES = [
     ("Le Premier ministre japonais se rendra la semaine prochaine en Inde et en Indonésie.",
      [("visite", {"pays:JP", "pays:IN"}, "2025-06"), ("visite", {"pays:JP", "pays:ID"}, "2025-06")]),
     # Meetings: who met whom, named or by title only; calls are not meetings.
+    # Received somewhere: a meeting, and the guest's visit there.
     ("Le président kényan William Ruto a accueilli mardi à Nairobi son homologue tanzanien Samia Suluhu Hassan.",
-     [("rencontre", {KE, TZ}, "2025-06-10")]),
+     [("rencontre", {KE, TZ}, "2025-06-10"), ("visite", {KE, TZ}, "2025-06-10")]),
+    # Whoever receives at a place, with no country of their own given, receives at home.
+    ("Le sultan Haïtham ben Tariq a reçu mardi à Mascate le roi de Jordanie.",
+     [("rencontre", {"pays:OM", "pays:JO"}, "2025-06-10"), ("visite", {"pays:OM", "pays:JO"}, "2025-06-10")]),
+    ("Le ministre suédois de la Défense Pål Jonson s'est rendu mardi à Tromsø, dans le nord de la Norvège.",
+     [("visite", {"pays:SE", "pays:NO"}, "2025-06-10")]),
     ("Le président sud-coréen a été reçu mardi à Tokyo par le Premier ministre japonais.",
      [("visite", {"pays:KR", "pays:JP"}, "2025-06-10"), ("rencontre", {"pays:KR", "pays:JP"}, "2025-06-10")]),
     ("Le Premier ministre japonais Shigeru Ishiba et le président sud-coréen Lee Jae-myung se sont rencontrés "
