@@ -72,8 +72,9 @@ def test_every_proposal_quotes_its_article_at_its_offsets(known_names_only):
          [("visite", {"pays:SN", "pays:ML"}, "2024-03-12")]),
         ("La France et l'Inde ont signé mardi un partenariat sur l'hydrogène vert à New Delhi.",
          [("accord", {"pays:FR", "pays:IN"}, "2024-12-03")]),
+        # Received at Brasilia: a meeting, and the guest's visit to Brazil.
         ("Le président brésilien Lula a reçu le chancelier allemand Olaf Scholz à Brasilia lundi.",
-         [("rencontre", {"pays:BR", "pays:DE"}, "2024-12-02")]),
+         [("rencontre", {"pays:BR", "pays:DE"}, "2024-12-02"), ("visite", {"pays:BR", "pays:DE"}, "2024-12-02")]),
         ("Le Japon et la Chine n'ont pas signé d'accord de pêche samedi.", []),
     ],
 )  # fmt: skip
