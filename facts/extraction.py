@@ -73,8 +73,8 @@ ANAPHORIC_HEADS = frozenset(
     "homme hommes femme femmes responsable responsables homologue homologues président présidents".split()
 )
 # What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
-# à se rendre", "compte signer", "envisage de se rendre".
-PLANNING_WORDS = frozenset("devoir prévoir compter envisager projeter souhaiter espérer invitation".split())
+# à se rendre", "compte signer", "envisage de se rendre", "vont signer".
+PLANNING_WORDS = frozenset("devoir prévoir compter envisager projeter souhaiter espérer invitation aller".split())
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 # Being somewhere: "est arrivé à", "a atterri à", "a participé à Nairobi au sommet" (a trip to a summit is a
 # visit to its host, as news counts it).
@@ -703,6 +703,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
         elif verbal and (
             ((lemma in GOING_VERBS or lemma == "visiter") and _reflexive_or_visit(token))
             or lemma in ARRIVAL_VERBS
+            or (lemma == "aller" and not any(c.dep_ == "xcomp" for c in token.children))  # "est allé à Nairobi"
             or (lemma == "prendre" and any(c.lower_ == "part" for c in token.children))
             or (lemma == EXPECTED and ("Pass" in token.morph.get("Voice") or _after_etre(token)))
         ):
@@ -926,8 +927,12 @@ def _joint_subject_sides(verb: Token, mentions: list[Mention], catalog: Reading)
 
 
 def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
-    """The countries a subject's title names: "Le président paraguayen effectuera une visite…"."""
-    for subject in (c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ in ROLE_WORDS):
+    """The countries a subject's title names: "Le président paraguayen effectuera une visite…", "Le président
+    français va se rendre…" (the subject of the verb an infinitive hangs from)."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    for subject in (c for c in subjects if c.lower_ in ROLE_WORDS):
         side = _sides(_within(mentions, subject.subtree), catalog)
         if side:
             return side

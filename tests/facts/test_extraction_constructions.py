@@ -53,6 +53,8 @@ SENTENCES = [
     ("Le Premier ministre britannique Keir Starmer s'est rendu mardi à Berlin pour rencontrer le chancelier "
      "allemand Friedrich Merz.", [("visite", {"pays:GB", "pays:DE"}, "2025-06-10"),
                                   ("rencontre", {"pays:GB", "pays:DE"}, "2025-06-10")]),
+    ("Le président français va se rendre jeudi au Kenya.", [("visite", {"pays:FR", KE}, "2025-06-12")]),
+    ("Le ministre allemand Johann Wadephul est allé mardi à Nairobi.", [("visite", {"pays:DE", KE}, "2025-06-10")]),
     # A trip to several places told at once: one visit each; the day given is the first stop's only.
     ("La ministre française des Affaires étrangères entame ce mardi une tournée au Kazakhstan, en Ouzbékistan et "
      "au Kirghizistan.", [("visite", {"pays:FR", "pays:KZ"}, "2025-06-10"), ("visite", {"pays:FR", "pays:UZ"}, None),
