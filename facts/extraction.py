@@ -31,7 +31,7 @@ AGREEMENT_NOUNS = frozenset(
 )
 SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "sceller": "conclu",
                  "renouveler": "signé", "entériner": "signé", "conclure": "conclu", "finaliser": "conclu",
-                 "nouer": "conclu", "adopter": "conclu"}  # fmt: skip
+                 "nouer": "conclu", "adopter": "conclu", "trouver": "conclu"}  # fmt: skip
 # "la signature d'un accord", "lors de la conclusion du traité": the act named by a noun.
 # "une cérémonie de conclusion de l'accord" after "ont signé un accord": one agreement, told twice.
 DONE_AGREEMENT = frozenset(("signé", "conclu"))
@@ -667,7 +667,8 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             nouns = nouns or _agreement_after(token)
             if nouns and not _hearsay(token):
                 status = "prévu" if _planned(token) else SIGNING_VERBS[lemma]
-                if any(t.lower_ == "principe" for t in token.children) or "en principe" in sentence.text:
+                in_principle = any(t.lower_ == "principe" for t in (*token.children, *nouns[0].subtree))
+                if in_principle or "en principe" in sentence.text:  # "un accord de principe"
                     status = "de principe"  # "ont conclu « en principe » un accord"
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
         elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
@@ -676,7 +677,7 @@ def _drafts(sentence: Span, mentions: list[Mention], catalog: Reading, previous_
             if nouns and verb.i not in negated and not _hearsay(verb):
                 status = "prévu" if _planned(verb) or _planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
-        elif verbal and lemma == "parvenir":
+        elif verbal and lemma in ("parvenir", "aboutir"):  # "sont parvenus à un accord", "ont abouti à un accord"
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
             if nouns:
                 principle = any(t.lower_ == "principe" for t in nouns[0].subtree)

@@ -34,6 +34,9 @@ SENTENCES = [
     ("Bogota et Caracas avaient conclu en janvier un accord sur le gaz.",
      [("accord", {"pays:CO", "pays:VE"}, "2025-01")]),
     ("Le ministère algérien de l'Énergie a démenti mercredi qu'un accord gazier ait été conclu avec l'Espagne.", []),
+    ("L'Inde et l'Indonésie ont abouti mardi à un accord sur le nickel.", [("accord", {"pays:IN", "pays:ID"}, "2025-06-10")]),
+    ("Le Japon et la Corée du Sud ont trouvé mardi un accord de principe sur les travailleurs.",
+     [("accord", {"pays:JP", "pays:KR"}, "2025-06-10")]),
     ("Le Kenya et la Tanzanie ont adopté mardi une déclaration commune sur le lac Victoria.",
      [("accord", {KE, TZ}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
