@@ -1163,7 +1163,13 @@ def _counterparts(trigger: Token, verb: Token) -> list[Token]:
 
 def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
     kept = [t.i for t in _core_tokens(noun) if noun.i <= t.i < noun.i + 12]
-    phrase = noun.doc[noun.i : max(kept) + 1].text.replace(" - ", "-").replace("« ", "").replace(" »", "").strip()
+    end = max(kept) + 1
+    # The noun's phrase up to a comma, without a dangling "du", "pour la", "en" where twelve words cut it.
+    comma = next((t.i for t in noun.doc[noun.i : end] if t.text == ","), end)
+    end = comma
+    while end - 1 > noun.i and (noun.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")):
+        end -= 1
+    phrase = noun.doc[noun.i : end].text.replace(" - ", "-").replace("« ", "").replace(" »", "").strip()
     phrase = phrase[:1].upper() + phrase[1:]
     if any(fold(catalog.name(p)) in fold(phrase) for p in parties):
         return phrase
