@@ -178,6 +178,12 @@ def _compound_sides(sentence: Span, reading: Reading) -> list[Mention]:
     that names two sides (or more: "russo-sino-iranien")."""
     found = []
     for token in sentence:
+        joined = token.i + 2 < sentence.end and token.nbor(1).text == "-" and not token.whitespace_
+        iso = combining_forms().get(fold(token.text)) if joined else None
+        if iso:
+            # Split by the tokenizer: "germano", "-", "algérien" (the last part is a mention of its own).
+            found.append(Mention(f"pays:{iso}", "pays", sentence.doc[token.i : token.i + 1], token.text))
+            continue
         if "-" not in token.text.strip("-") or token.ent_id_:
             continue
         parts = token.text.split("-")

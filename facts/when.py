@@ -116,6 +116,10 @@ _LATER_TODAY = re.compile(rf"(?i:\bdans\s+(?:l{_A}apr[èe]s-midi|la\s+soir[ée]e
 _DAY_OFFSET = re.compile(r"(?i:\bavant-hier\b|(?<![dD]['’])\bhier\b|\baprès-demain\b|(?<!de\s)(?<![dD]['’])\bdemain\b)")
 _DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "après-demain": 2, "demain": 1}
 _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
+# "en début d'année", "en fin d'année (prochaine)": the publication's year, or the one next to it.
+_PART_OF_YEAR = re.compile(
+    rf"(?i:\b(?:en\s+)?(?:d[ée]but|fin|milieu)\s+d{_A}ann[ée]e\b(?:\s+(?P<edge>prochaine|derni[èe]re|pass[ée]e)\b)?)"
+)
 _MONTH_ALONE = re.compile(r"(?i:\bce\s+mois(?:-ci)?\b(?![-‑]l)|\ble\s+mois\s+(?P<edge>dernier|pass[ée]|prochain)\b)")
 # "Dans les prochains jours": the publication month, when a week from publication stays inside it.
 _COMING_DAYS = re.compile(r"(?i:\bdans\s+les\s+(?:tout\s+)?prochains\s+jours\b)")
@@ -388,6 +392,7 @@ _RULES = (
     (_LATER_TODAY, _later_today),
     (_DAY_OFFSET, _day_offset),
     (_YEAR_ALONE, _year_alone),
+    (_PART_OF_YEAR, lambda match, base, past: _part_of_year(match, base)),
     (_MONTH_ALONE, _month_alone),
     (_WEEK, _week),
     (_WEEKEND, _weekend),
@@ -395,6 +400,13 @@ _RULES = (
     (_OFFSET, _offset),
     (_COMING_DAYS, lambda match, base, past: _coming_days(base)),
 )
+
+
+def _part_of_year(match: re.Match, base: _Base) -> str | None:
+    if base.year is None:
+        return None
+    shift = {None: 0, "past": -1, "future": 1}[_edge(match["edge"])]
+    return f"{base.year + shift:04d}"
 
 
 def _coming_days(base: _Base) -> str | None:

@@ -31,6 +31,8 @@ SENTENCES = [
      [("accord", {"pays:AZ", "pays:AM"}, "2025-06-06")]),
     ("Le traité d'amitié entre l'Allemagne et la Pologne, signé mardi à Varsovie, prévoit des consultations.",
      [("accord", {"pays:DE", "pays:PL"}, "2025-06-10")]),
+    ("Le partenariat énergétique germano-algérien, signé en décembre 2024, prévoit des livraisons.",
+     [("accord", {"pays:DE", "pays:DZ"}, "2024-12")]),
     ("Bogota et Caracas avaient conclu en janvier un accord sur le gaz.",
      [("accord", {"pays:CO", "pays:VE"}, "2025-01")]),
     ("Le ministère algérien de l'Énergie a démenti mercredi qu'un accord gazier ait été conclu avec l'Espagne.", []),

@@ -172,3 +172,10 @@ def test_week_ends_and_parts_of_a_week_keep_their_month_when_they_lie_in_one():
     assert find_dates("Ils se sont vus en début de semaine.", "2025-06-12", past=True)[0].value == "2025-06"
     assert find_dates("Ils se sont vus il y a deux semaines.", "2025-06-12", past=True)[0].value is None
     assert find_dates("Ils se sont vus il y a deux semaines.", "2025-06-20", past=True)[0].value == "2025-06"
+
+
+def test_parts_of_a_year_are_that_year():
+    assert [(m.text, m.value) for m in find_dates("Ils ont signé en début d'année.", "2024-12-16", past=True)] == [
+        ("en début d'année", "2024")
+    ]
+    assert find_dates("Ils signeront en fin d'année prochaine.", "2024-12-16", past=False)[0].value == "2025"
