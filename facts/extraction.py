@@ -1191,7 +1191,10 @@ ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
 
 
 def _ended(draft: Draft) -> bool:
-    return draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS
+    """ "a achevé lundi une visite au Kenya" (but "achèvera vendredi sa tournée à Buenos Aires" is the day of
+    that last stop)."""
+    ending = draft.kind == "visite" and _lemma(draft.trigger.head) in ENDING_VERBS
+    return ending and _lemma(draft.trigger) != "tournée"
 
 
 def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
@@ -1209,14 +1212,20 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
     # "a été reçu dimanche par Yunus, avant de tenir des pourparlers…": an infinitive shares its main verb's day.
     infinitive = verb.dep_ in ("advcl", "xcomp") and "Inf" in verb.morph.get("VerbForm")
-    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive else set()
+    # "La dernière visite remontait à novembre 2012, lorsque X s'était rendue à Dacca": the "when" clause's day.
+    when = verb.dep_ == "advcl" and any(c.lower_ in ("lorsque", "lorsqu'", "lorsqu’", "quand") for c in verb.children)
+    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive or when else set()
     # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
     own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
     for scope in (own, clause, reporting):
         for mention in resolved:
             span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
                                  alignment_mode="expand")  # fmt: skip
-            if span is not None and any(t.i in scope for t in span) and not _dates_another(span, draft):
+            if span is None or not any(t.i in scope for t in span) or _dates_another(span, draft):
+                continue
+            # "sa première visite depuis son entrée en fonctions en mars": since when, not when.
+            since = any(c.lower_ == "depuis" and c.dep_ == "case" for t in span.root.ancestors for c in t.children)
+            if not since:
                 return mention.value
     earlier = any(t.lower_ in ("après", "avant") for t in draft.trigger.head.subtree if t.i < draft.trigger.i)
     if earlier and draft.kind == "visite":

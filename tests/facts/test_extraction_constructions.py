@@ -61,6 +61,11 @@ SENTENCES = [
                                   ("rencontre", {"pays:GB", "pays:DE"}, "2025-06-10")]),
     ("Le président français va se rendre jeudi au Kenya.", [("visite", {"pays:FR", KE}, "2025-06-12")]),
     ("Le ministre allemand Johann Wadephul est allé mardi à Nairobi.", [("visite", {"pays:DE", KE}, "2025-06-10")]),
+    ("La dernière visite d'un ministre pakistanais au Bangladesh remontait à novembre 2012, lorsque la "
+     "ministre pakistanaise Hina Rabbani Khar s'était rendue à Dacca.", [("visite", {"pays:PK", "pays:BD"}, "2012-11")]),
+    ("Pour sa première visite au Japon depuis son entrée en fonctions en mars, le président sud-coréen Lee "
+     "Jae-myung a rencontré mardi le Premier ministre japonais Shigeru Ishiba.",
+     [("visite", {"pays:KR", "pays:JP"}, "2025-06-10"), ("rencontre", {"pays:KR", "pays:JP"}, "2025-06-10")]),
     # A trip to several places told at once: one visit each; the day given is the first stop's only.
     ("La ministre française des Affaires étrangères entame ce mardi une tournée au Kazakhstan, en Ouzbékistan et "
      "au Kirghizistan.", [("visite", {"pays:FR", "pays:KZ"}, "2025-06-10"), ("visite", {"pays:FR", "pays:UZ"}, None),
