@@ -62,7 +62,8 @@ SENTENCES = [
     ("Le président français va se rendre jeudi au Kenya.", [("visite", {"pays:FR", KE}, "2025-06-12")]),
     ("Le ministre allemand Johann Wadephul est allé mardi à Nairobi.", [("visite", {"pays:DE", KE}, "2025-06-10")]),
     ("La dernière visite d'un ministre pakistanais au Bangladesh remontait à novembre 2012, lorsque la "
-     "ministre pakistanaise Hina Rabbani Khar s'était rendue à Dacca.", [("visite", {"pays:PK", "pays:BD"}, "2012-11")]),
+     "ministre pakistanaise Hina Rabbani Khar s'était rendue à Dacca.",
+     [("visite", {"pays:PK", "pays:BD"}, "2012-11")]),
     ("Pour sa première visite au Japon depuis son entrée en fonctions en mars, le président sud-coréen Lee "
      "Jae-myung a rencontré mardi le Premier ministre japonais Shigeru Ishiba.",
      [("visite", {"pays:KR", "pays:JP"}, "2025-06-10"), ("rencontre", {"pays:KR", "pays:JP"}, "2025-06-10")]),
