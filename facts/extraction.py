@@ -793,7 +793,9 @@ def _agreement_after(verb: Token) -> list[Token]:
     """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
     protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
     for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
-        if word.pos_ in ("VERB", "AUX") or (word.is_punct and word.text in ".;:"):
+        # A weekday the small model reads as a verb ("ont signé jeudi un accord") does not end the search.
+        another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS
+        if another_verb or (word.is_punct and word.text in ".;:"):
             return []
         if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in ("NOUN", "PROPN"):
             return [word]

@@ -25,6 +25,8 @@ def facts_of(catalog, text: str) -> list[tuple[str, set[str], str | None]]:
 SENTENCES = [
     # Agreements: other verbs, nouns and participles.
     ("Le Maroc et la Mauritanie ont scellé mardi un accord sur l'énergie.", [("accord", {MA, MR}, "2025-06-10")]),
+    # The small model reads "jeudi" as a verb here; the agreement after it is still the one signed.
+    ("Le Sénégal et la Gambie ont signé jeudi un accord de sécurité.", [("accord", {SN, "pays:GM"}, "2025-06-12")]),
     ("Le Chili et le Pérou ont procédé lundi à la signature d'un accord de coopération minière.",
      [("accord", {"pays:CL", "pays:PE"}, "2025-06-09")]),
     ("Les présidents azerbaïdjanais et arménien ont paraphé vendredi à Washington un accord de paix.",
