@@ -599,16 +599,26 @@ def clause_of(token: Token) -> set[int]:
 def _subject_people(trigger: Token, people: list[Mention]) -> list[Mention]:
     """The people the clause's subject names; "le prédécesseur d'Ishiba, Kishida" is Kishida, not the
     complement introduced by "de"."""
-    clause = clause_of(trigger)
-    found = _named_in([t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")], people)
-    verb = _verb_of(trigger)
-    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
-    if not found and infinitive:
-        # "M. Macron doit se rendre à Libreville", "s'est rendu à Berlin pour rencontrer…": the subject of
-        # the verb the infinitive hangs from.
-        found = _named_in([t for t in verb.head.children if t.dep_.startswith("nsubj")], people)
+    found = _named_in(_clause_subjects(trigger), people) or _named_in(_governing_subjects(_verb_of(trigger)), people)
     heads = [m for m in found if not any(c.lower_ in ("de", "d'", "d’", "du") for c in m.span.root.children)]
     return heads or found
+
+
+def _clause_subjects(trigger: Token) -> list[Token]:
+    clause = clause_of(trigger)
+    return [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "doit se rendre", "pour rencontrer", "avant de tenir": a verb that shares its subject and its day
+    with the verb it hangs from."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+
+
+def _governing_subjects(verb: Token) -> list[Token]:
+    """ "M. Macron doit se rendre à Libreville", "s'est rendu à Berlin pour rencontrer…": the subject of the
+    verb an infinitive hangs from."""
+    return [t for t in verb.head.children if t.dep_.startswith("nsubj")] if _infinitive(verb) else []
 
 
 def _named_in(subjects: list[Token], people: list[Mention]) -> list[Mention]:
@@ -938,9 +948,7 @@ def _joint_subject_sides(verb: Token, mentions: list[Mention], catalog: Reading)
 def _subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
     """The countries a subject's title names: "Le président paraguayen effectuera une visite…", "Le président
     français va se rendre…" (the subject of the verb an infinitive hangs from)."""
-    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
-    if not subjects and verb.dep_ == "xcomp":
-        subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")] or _governing_subjects(verb)
     for subject in (c for c in subjects if c.lower_ in ROLE_WORDS):
         side = _sides(_within(mentions, subject.subtree), catalog)
         if side:
@@ -1128,11 +1136,7 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
 
 def _pronoun_subject(trigger: Token) -> bool:
     """ "il a rencontré", "où il doit s'entretenir", "elle a été reçue"."""
-    clause = clause_of(trigger)
-    verb = _verb_of(trigger)
-    subjects = [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
-    if not subjects and (verb.dep_ == "xcomp" or "Inf" in verb.morph.get("VerbForm")):
-        subjects = [t for t in verb.head.children if t.dep_.startswith("nsubj")]  # "il doit s'entretenir"
+    subjects = _clause_subjects(trigger) or _governing_subjects(_verb_of(trigger))
     return any(t.pos_ == "PRON" for t in subjects)
 
 
@@ -1213,7 +1217,7 @@ def _date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Spa
     verb = _verb_of(draft.anchor or draft.trigger)
     # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
     # "a été reçu dimanche par Yunus, avant de tenir des pourparlers…": an infinitive shares its main verb's day.
-    infinitive = verb.dep_ in ("advcl", "xcomp") and "Inf" in verb.morph.get("VerbForm")
+    infinitive = _infinitive(verb)
     # "La dernière visite remontait à novembre 2012, lorsque X s'était rendue à Dacca": the "when" clause's day.
     when = verb.dep_ == "advcl" and any(c.lower_ in ("lorsque", "lorsqu'", "lorsqu’", "quand") for c in verb.children)
     reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive or when else set()
