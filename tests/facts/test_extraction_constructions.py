@@ -107,11 +107,6 @@ SENTENCES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[text[:50] for text, _ in SENTENCES])
-def test_one_sentence(catalog, text, expected):
-    assert facts_of(catalog, text) == expected
-
-
 STORIES = [
     # The story's day, told once in the lead.
     ("Le président tanzanien Samia Suluhu Hassan a achevé mardi une visite au Kenya. Son homologue William Ruto "
@@ -154,6 +149,6 @@ STORIES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), STORIES, ids=[text[:50] for text, _ in STORIES])
-def test_short_story(catalog, text, expected):
+@pytest.mark.parametrize(("text", "expected"), SENTENCES + STORIES, ids=[text[:50] for text, _ in SENTENCES + STORIES])
+def test_what_the_text_tells(catalog, text, expected):
     assert facts_of(catalog, text) == expected
