@@ -22,7 +22,7 @@ from facts.countries import combining_forms
 from facts.model import Entity, Fact, Participant, Source, kind_of
 from facts.nlp import parse
 from facts.normalize import fold
-from facts.places import city_countries
+from facts.places import city_countries, organisation_seats
 from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
 
 AGREEMENT_NOUNS = frozenset(
@@ -42,8 +42,6 @@ MEETING_NOUNS = frozenset(
     "rencontre entretien entretiens réunion sommet pourparlers pourparler conférence tête-à-tête audience".split()
 )
 GATHERING_VERBS = frozenset(("réunir", "rassembler"))
-# Cities where an organisation, rather than the country, is what a visitor comes to see.
-ORGANISATION_SEATS = {"bruxelles": "org:ue"}
 # A call is not a meeting: "s'est entretenu par téléphone", "un entretien téléphonique", "en visioconférence".
 REMOTE = re.compile(r"t[ée]l[ée]phon|visio|vid[ée]o|\bappel\b", re.IGNORECASE)
 MEETING_VERBS = frozenset(
@@ -1014,7 +1012,7 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
         draft.parties += _person_side(visitor, mentions, catalog, met=False)
     draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
     host = _host_country(place, catalog)
-    seat_of = ORGANISATION_SEATS.get(fold(place.name))
+    seat_of = organisation_seats().get(fold(place.name))
     if seat_of in catalog.seen:
         host = [seat_of]  # "à Bruxelles" in a story about the EU: a visit to the Union, not to Belgium
     if visitors and not draft.parties and host:

