@@ -215,7 +215,7 @@ def _start(match: re.Match) -> int:
 
 
 def _day_date(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
-    day = 1 if match["day"] in ("1er", "1ᵉʳ", "premier") else int(match["day"])
+    day = _day_number(match["day"])
     month = MONTHS.get(match["month"]) or _ABBREVIATIONS[match["month"].rstrip(".")]
     year = _year(match, (month, day), base, past)
     return _iso(year, month, day)
@@ -295,9 +295,8 @@ def _year_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool |
 def _month_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
     if base.month is None:
         return None
-    shift = {None: 0, "past": -1, "future": 1}[_edge(match["edge"])]
-    year, month = divmod(base.year * 12 + base.month - 1 + shift, 12)
-    return f"{year:04d}-{month + 1:02d}"
+    year, month = _shift_month(base.year, base.month, _edge_shift(match["edge"]))
+    return f"{year:04d}-{month:02d}"
 
 
 def _week(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
@@ -340,9 +339,9 @@ def _day_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool | 
     published = base.date
     if published is None:
         return None
-    day = 1 if match["day"] == "1er" else int(match["day"])
-    previous = _shift_month(published, -1)
-    following = _shift_month(published, 1)
+    day = _day_number(match["day"])
+    previous = _shift_month(published.year, published.month, -1)
+    following = _shift_month(published.year, published.month, 1)
     this = (published.year, published.month)
     if past is None:
         months = [this] if day == published.day else []
@@ -357,9 +356,13 @@ def _day_alone(match: re.Match, base: _Base, past: bool | None) -> str | bool | 
     return None
 
 
-def _shift_month(day: Date, shift: int) -> tuple[int, int]:
-    year, month = divmod(day.year * 12 + day.month - 1 + shift, 12)
-    return year, month + 1
+def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
+    year, index = divmod(year * 12 + month - 1 + shift, 12)
+    return year, index + 1
+
+
+def _day_number(text: str) -> int:
+    return 1 if text in ("1er", "1ᵉʳ", "premier") else int(text)
 
 
 def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
@@ -381,6 +384,12 @@ def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | Non
     return when.date().isoformat() if base.day else None
 
 
+def _part_of_year(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
+    if base.year is None:
+        return None
+    return f"{base.year + _edge_shift(match['edge']):04d}"
+
+
 _RULES = (
     (_DAY_DATE, _day_date),
     (_NUMERIC_DATE, _numeric_date),
@@ -392,7 +401,7 @@ _RULES = (
     (_LATER_TODAY, _later_today),
     (_DAY_OFFSET, _day_offset),
     (_YEAR_ALONE, _year_alone),
-    (_PART_OF_YEAR, lambda match, base, past: _part_of_year(match, base)),
+    (_PART_OF_YEAR, _part_of_year),
     (_MONTH_ALONE, _month_alone),
     (_WEEK, _week),
     (_WEEKEND, _weekend),
@@ -400,13 +409,6 @@ _RULES = (
     (_OFFSET, _offset),
     (_COMING_DAYS, lambda match, base, past: _coming_days(base)),
 )
-
-
-def _part_of_year(match: re.Match, base: _Base) -> str | None:
-    if base.year is None:
-        return None
-    shift = {None: 0, "past": -1, "future": 1}[_edge(match["edge"])]
-    return f"{base.year + shift:04d}"
 
 
 def _coming_days(base: _Base) -> str | None:
@@ -421,6 +423,11 @@ def _edge(word: str | None) -> str | None:
     if not word:
         return None
     return "future" if word.casefold().startswith("prochain") else "past"
+
+
+def _edge_shift(word: str | None) -> int:
+    """-1, 0 or +1: the month or year "dernier", "en cours" or "prochain" is from the publication's."""
+    return {None: 0, "past": -1, "future": 1}[_edge(word)]
 
 
 def _relative_year(words: str, base: _Base) -> int | None:
