@@ -1,6 +1,7 @@
 """Temporary files that writers killed mid-write left beside the store.
 
-`write_atomically` writes `.<file>.<pid>.tmp` and renames it over `<file>`; a writer killed before the
+`write_atomically` writes `facts.storage.temporary_name` (`.<file>.<pid>.tmp`, for the store and for each
+of its backups) and renames it over `<file>`; a writer killed before the
 rename leaves its temporary file behind (the store itself is untouched). Each one is as big as the store,
 so they are removed when a long-running command opens the store, once their writer is gone.
 """

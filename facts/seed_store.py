@@ -12,10 +12,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-import orjson
-
 from facts.interchange import import_document
-from facts.storage import read_store, write_atomically
+from facts.storage import read_store, snapshot_line, write_atomically
 from facts.store import FactStore, shipped_store_path
 
 SEEDS_ENV = "DIPLOBOT_SEEDS"
@@ -55,7 +53,7 @@ def main() -> None:
     # Shipped as one snapshot line: a copy cut short is then refused as corrupt, not read as the changes
     # that reached it.
     data, _, _ = read_store(staging)
-    write_atomically(target, orjson.dumps(data) + b"\n")
+    write_atomically(target, snapshot_line(data))
     staging.unlink()
     print(f"{target} reconstruit depuis {articles}.")
 

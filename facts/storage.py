@@ -150,8 +150,18 @@ def schema_version(data: dict) -> int | None:
     return max(versions, default=SCHEMA_VERSION)
 
 
+def snapshot_line(tables: dict) -> bytes:
+    """Every table as the first line of a store file: what a snapshot writes, and a whole store alone."""
+    return orjson.dumps(tables) + b"\n"
+
+
+def temporary_name(path: Path, pid: int) -> str:
+    """Where `write_atomically` writes before the rename (and what `facts.leftovers` sweeps)."""
+    return f".{path.name}.{pid}.tmp"
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(temporary_name(path, os.getpid()))
     try:
         with open(temporary, "wb") as handle:
             handle.write(payload)
@@ -276,7 +286,7 @@ class DurableStorage(Storage):
                         "enregistré, réessayez."
                     )
                 if rewrite or not self._journal_start or journal + len(payload) > self._journal_limit():
-                    snapshot = orjson.dumps(self._cache) + b"\n"
+                    snapshot = snapshot_line(self._cache)
                     write_atomically(self.path, snapshot)
                     self._journal_start = self._end = len(snapshot)
                 else:

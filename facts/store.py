@@ -88,9 +88,9 @@ def fact_from_doc(fact_id: int, doc: dict) -> Fact:
         summary=doc.get("summary", ""),
         sources=tuple(Source(**s) for s in doc.get("sources", ())),
         guild_id=doc.get("guild_id"),
-        version=doc.get("version", 1),
-        deleted=doc.get("deleted", False),
-        review=doc.get("review", "approuvé"),
+        version=doc.get("version", FACT_DEFAULTS["version"]),
+        deleted=doc.get("deleted", FACT_DEFAULTS["deleted"]),
+        review=doc.get("review", FACT_DEFAULTS["review"]),
         confidence=doc.get("confidence"),
     )
 
@@ -238,7 +238,7 @@ class FactStore:
         if not meta.all():
             meta.insert({"schema": SCHEMA_VERSION})
 
-    def revision(self) -> tuple[int, int] | None:
+    def revision(self) -> tuple[int, int, int] | None:
         """Changes whenever the file does, whoever wrote it (this process or `diplobot import`)."""
         return self._storage.signature()
 
