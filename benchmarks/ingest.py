@@ -60,16 +60,22 @@ def _extraction(ours: float, words: int, load_seconds: float, naive: float, arti
 
 def _dates(articles) -> dict:
     """Date mentions, sentence by sentence, against dateparser's own search over the same sentences."""
-    sentences = [s for article in articles for s in article.text.replace("\n", " ").split(". ") if s.strip()]
-    for sentence in sentences:  # dateparser loads its French data on first use, in both paths
-        find_dates(sentence, articles[0].published, past=True)
+    # Each sentence with its own article's publication date, as extraction reads it.
+    sentences = [
+        (sentence, article.published)
+        for article in articles
+        for sentence in article.text.replace("\n", " ").split(". ")
+        if sentence.strip()
+    ]
+    for sentence, published in sentences:  # dateparser loads its French data on first use, in both paths
+        find_dates(sentence, published, past=True)
     started = time.perf_counter()
     for _ in range(ROUNDS):
-        for sentence in sentences:
-            find_dates(sentence, articles[0].published, past=True)
+        for sentence, published in sentences:
+            find_dates(sentence, published, past=True)
     ours = (time.perf_counter() - started) / (ROUNDS * len(sentences))
     started = time.perf_counter()
-    for sentence in sentences:
+    for sentence, _ in sentences:
         search_dates(sentence, languages=["fr"])
     naive = (time.perf_counter() - started) / len(sentences)
     return {"dates_ms_per_sentence": round(ours * 1000, 3), "naive_dates_ms_per_sentence": round(naive * 1000, 2)}

@@ -46,15 +46,13 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
 
 def prominence(fact: Fact, group: frozenset[str]) -> int:
     """How central the entities of `group` are to the fact: a party or the place, or a person by their part."""
-    weight = DIRECT_WEIGHT if group & (set(fact.parties) | {fact.place}) else 0
-    for participant in fact.people:
-        if participant.entity in group:
-            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
-    return weight
+    standings = _standings(fact)
+    return max((standings.get(entity, 0) for entity in group), default=0)
 
 
 def _standings(fact: Fact) -> dict[str, int]:
-    """`prominence(fact, {entity})` for every entity the fact involves directly, computed in one pass."""
+    """The weight of every entity the fact involves directly, in one pass: a party or the place, or a person
+    by their part."""
     weights = dict.fromkeys(fact.parties, DIRECT_WEIGHT)
     if fact.place:
         weights[fact.place] = DIRECT_WEIGHT
