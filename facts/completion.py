@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from facts import dates
 from facts.catalog import Catalog
-from facts.matching import involving_any, search
+from facts.matching import involving_any, name_groups, search
 from facts.model import KIND_ICONS, Fact
 from facts.normalize import words
 
@@ -79,11 +79,8 @@ def _newest_of_completed(catalog: Catalog, kind: str | None, before: list[str], 
 
 def _named_groups(catalog: Catalog, text: str) -> list[frozenset[str]]:
     """The entities each name in `text` may be, for names some fact involves."""
-    groups: dict[str, set[str]] = {}
-    for mention in catalog.index.resolve(text).mentions:
-        if mention.entity_id in catalog.involved_anywhere:
-            groups.setdefault(mention.text, set()).add(mention.entity_id)
-    return [frozenset(group) for group in groups.values()]
+    groups = name_groups(catalog.index.resolve(text)).values()
+    return [frozenset(group & catalog.involved_anywhere) for group in groups if group & catalog.involved_anywhere]
 
 
 def _fact_choices(catalog: Catalog, kind: str | None, current: str) -> list[Choice]:

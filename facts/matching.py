@@ -130,14 +130,19 @@ def text_score(catalog: Catalog, fact: Fact, matches: tuple[WordMatch, ...]) -> 
     return total / len(matches)
 
 
-def _split_query(catalog: Catalog, resolution: Resolution, ignore: frozenset[str]):
-    """Entity groups worth matching, names no fact involves, the kind the words hint at, and the free
-    words left for the text."""
+def name_groups(resolution: Resolution) -> dict[str, set[str]]:
+    """Each name the query holds → the entities it may be ("Congo": two countries)."""
     groups: dict[str, set[str]] = {}
     for mention in resolution.mentions:
         groups.setdefault(mention.text, set()).add(mention.entity_id)
+    return groups
+
+
+def _split_query(catalog: Catalog, resolution: Resolution, ignore: frozenset[str]):
+    """Entity groups worth matching, names no fact involves, the kind the words hint at, and the free
+    words left for the text."""
     wanted, absent, demoted = [], [], []
-    for text, group in groups.items():
+    for text, group in name_groups(resolution).items():
         if group & catalog.involved_anywhere:
             wanted.append(frozenset(group))
         else:
