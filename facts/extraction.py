@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +22,7 @@ from facts.model import Entity, Fact, Participant, Source, kind_of
 from facts.nlp import parse
 from facts.normalize import fold
 from facts.places import city_countries, organisation_seats
-from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates
+from facts.when import MONTHS, WEEKDAYS, DateMention, find_dates, next_to
 
 AGREEMENT_NOUNS = frozenset(
     "accord accords accord-cadre traité pacte partenariat mémorandum protocole convention entente charte "
@@ -1318,10 +1317,6 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
     return merged
 
 
-EVE = re.compile(r"\b[Ll]a veille\b")
-MORROW = re.compile(r"\b[Ll]e lendemain\b")
-
-
 @dataclass
 class Timeline:
     """The days an article gives beyond each event's own clause: the lead's, and the day of each stop of a
@@ -1332,10 +1327,7 @@ class Timeline:
 
     def next_to_lead(self, sentence: Span) -> str | None:
         """ "La veille (du sommet)", "le lendemain": the day before or after the one the lead gives."""
-        shift = -1 if EVE.search(sentence.text) else 1 if MORROW.search(sentence.text) else 0
-        if not shift or self.lead is None:
-            return None
-        return (date.fromisoformat(self.lead[1]) + timedelta(days=shift)).isoformat()
+        return next_to(sentence.text, self.lead[1]) if self.lead is not None else None
 
     def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
         places = [m for m in mentions if m.kind in ("lieu", "pays") and _placed(m)]

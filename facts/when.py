@@ -115,6 +115,9 @@ _TODAY = re.compile(
 _LATER_TODAY = re.compile(rf"(?i:\bdans\s+(?:l{_A}apr[èe]s-midi|la\s+soir[ée]e|la\s+matin[ée]e)\b)")
 _DAY_OFFSET = re.compile(r"(?i:\bavant-hier\b|(?<![dD]['’])\bhier\b|\baprès-demain\b|(?<!de\s)(?<![dD]['’])\bdemain\b)")
 _DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "après-demain": 2, "demain": 1}
+# The same, counted from the day the story is about rather than from the publication.
+_STORY_OFFSET = re.compile(r"(?i:\bla\s+veille\b|\ble\s+lendemain\b)")
+_STORY_OFFSETS = {"veille": -1, "lendemain": 1}
 _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
 # "en début d'année", "en fin d'année (prochaine)": the publication's year, or the one next to it.
 _PART_OF_YEAR = re.compile(
@@ -162,6 +165,15 @@ class _Base:
     @property
     def date(self) -> Date | None:
         return Date(self.year, self.month, self.day) if self.day else None
+
+
+def next_to(sentence: str, day: str) -> str | None:
+    """ "La veille (du sommet)", "le lendemain": the day before or after `day`, when the sentence says so."""
+    found = _STORY_OFFSET.search(sentence)
+    if found is None:
+        return None
+    shift = _STORY_OFFSETS[found[0].split()[-1].casefold()]
+    return (Date.fromisoformat(day) + timedelta(days=shift)).isoformat()
 
 
 def find_dates(sentence: str, published: str | None, past: bool | None = None) -> list[DateMention]:

@@ -179,3 +179,11 @@ def test_parts_of_a_year_are_that_year():
         ("en début d'année", "2024")
     ]
     assert find_dates("Ils signeront en fin d'année prochaine.", "2024-12-16", past=False)[0].value == "2025"
+
+
+def test_the_eve_and_the_morrow_of_the_story_day():
+    from facts.when import next_to
+
+    assert next_to("La veille du sommet, il a été reçu.", "2024-12-15") == "2024-12-14"
+    assert next_to("Le lendemain, ils ont signé.", "2024-12-31") == "2025-01-01"
+    assert next_to("Ils ont signé.", "2024-12-31") is None
