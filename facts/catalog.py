@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -148,13 +148,16 @@ class Catalog:
         involved, date_key = self._involved[fact.id], self._date_keys[fact.id]
         if self._built("word_postings"):
             postings = self._copied("word_postings")
+            gone = set()
             for word in self.vocabulary(fact):
                 remaining = tuple(i for i in postings[word] if i != fact.id)
                 if remaining:
                     postings[word] = remaining
                 else:
                     del postings[word]
-                    self.__dict__["words_sorted"], _ = _without(self.words_sorted, self.words_sorted, word)
+                    gone.add(word)
+            if gone:  # a new list: the catalog before this write still reads the old one
+                self.__dict__["words_sorted"] = [word for word in self.words_sorted if word not in gone]
             self._copied("_vocabularies").pop(fact.id)
         if self._built("_recent"):
             recent = self._copied("_recent")
@@ -200,10 +203,14 @@ class Catalog:
             vocabularies = self._copied("_vocabularies")
             vocabularies[fact.id] = self._words_of(fact)
             postings = self._copied("word_postings")
+            new = [word for word in dict.fromkeys(self.vocabulary(fact)) if word not in postings]
             for word in self.vocabulary(fact):
-                if word not in postings:
-                    self.__dict__["words_sorted"], _ = _with(self.words_sorted, self.words_sorted, word, word)
                 postings[word] = (*postings.get(word, ()), fact.id)
+            if new:  # a new list: the catalog before this write still reads the old one
+                words = list(self.words_sorted)
+                for word in new:
+                    insort(words, word)
+                self.__dict__["words_sorted"] = words
 
     def warm(self) -> Catalog:
         """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
