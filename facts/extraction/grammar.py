@@ -1,0 +1,181 @@
+"""What the dependency parse says about a word: its clause, its subject, its tense, whether the event
+it names is planned, denied or only reported.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from facts.extraction.vocabulary import MEETING_NOUNS, ROLE_WORDS, VISIT_NOUNS
+
+# Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
+ANAPHORIC_HEADS = frozenset(
+    "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc "
+    "homme hommes femme femmes responsable responsables homologue homologues président présidents".split()
+)
+# What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
+# à se rendre", "compte signer", "envisage de se rendre", "vont signer".
+PLANNING_WORDS = frozenset("devoir prévoir compter envisager projeter souhaiter espérer invitation aller".split())
+DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
+
+
+def negated_heads(sentence: Span) -> set[int]:
+    """Positions of the words a negation depends on ("n'a pas signé"), found in one pass over the sentence:
+    asking each word's head for its children instead is quadratic on a sentence of thousands of words
+    hanging on one head (pasted garbage)."""
+    return {t.head.i for t in sentence if t.head.i != t.i and t.morph.get("Polarity") == ["Neg"]}
+
+
+def hearsay(token: Token) -> bool:
+    """ "auraient signé" reports a claim (conditional past); under "démentir" it is a denial. Neither is a
+    signature."""
+    auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
+    conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
+    denied = any(t.lemma_.lower() in DENIAL_VERBS for t in token.sent)
+    # "a démenti qu'un accord ait été conclu", "aurait rencontré secrètement": under a denial, a
+    # conditional or a subjunctive tells what did not happen.
+    reported = ("Cnd", "Sub")
+    return conditional_past or (
+        denied and any(m in a.morph.get("Mood") for a in [token, *auxiliaries] for m in reported)
+    )
+
+
+OTHER_CLAUSES = frozenset(("advcl", "parataxis", "ccomp", "conj"))
+
+
+def _where_clause(word: Token) -> bool:
+    return word.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in word.children)
+
+
+def is_planned(token: Token) -> bool:
+    """Future, conditional, or under "devoir", "prévoir", "une invitation à": announced, not done. Not what
+    a clause hanging from it says ("a entamé une visite à Dakar, où il rencontrera…")."""
+    # "une visite qui aura lieu en juillet" is planned; "une visite à Dakar, où il rencontrera…" is not.
+    children = [c for c in token.children if c.dep_ not in OTHER_CLAUSES and not _where_clause(c)]
+    for word in (token, *children, token.head):
+        if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
+            return True
+        if word.lemma_ in PLANNING_WORDS and word.i != token.i:
+            return True
+    return False
+
+
+def core_tokens(token: Token) -> list[Token]:
+    """The phrase a word heads, without the relative or adverbial clauses hanging from it."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ not in ("acl:relcl", "advcl", "acl", "punct", "parataxis", "conj", "cc") or (
+            child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN")
+        ):
+            keep.extend(core_tokens(child))
+    return keep
+
+
+CLAUSE_DEPS = frozenset(("acl:relcl", "advcl", "parataxis", "ccomp", "acl"))
+
+
+def clause_of(token: Token) -> set[int]:
+    """The tokens of the clause a word belongs to: its verb's subtree without the other clauses hanging
+    from it (relative, adverbial, reported), so "la guerre de la Russie" in a relative clause is not a party."""
+    head = verb_of(token)
+    keep: set[int] = set()
+
+    def walk(word: Token) -> None:
+        keep.add(word.i)
+        for child in word.children:
+            inside = child.left_edge.i <= token.i <= child.right_edge.i
+            if child.dep_ not in CLAUSE_DEPS or inside:
+                walk(child)
+
+    walk(head)
+    return keep
+
+
+def clause_subjects(trigger: Token) -> list[Token]:
+    clause = clause_of(trigger)
+    return [t for t in trigger.sent if t.i in clause and t.dep_.startswith("nsubj")]
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "doit se rendre", "pour rencontrer", "avant de tenir": a verb that shares its subject and its day
+    with the verb it hangs from."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+
+
+def governing_subjects(verb: Token) -> list[Token]:
+    """ "M. Macron doit se rendre à Libreville", "s'est rendu à Berlin pour rencontrer…": the subject of the
+    verb an infinitive hangs from."""
+    return [t for t in verb.head.children if t.dep_.startswith("nsubj")] if is_infinitive(verb) else []
+
+
+def has_tense_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def is_person_word(token: Token) -> bool:
+    """ "au président mauritanien", "à son homologue", "à Mohammed VI": a person, not a place."""
+    return token.lower_ in ROLE_WORDS | {"homologue"} or token.ent_type_ in ("PER", "PERSONNE")
+
+
+def after_etre(token: Token) -> bool:
+    """ "est attendu", which the small model may read as an adjective after a copula."""
+    return any(c.lemma_ == "être" and c.dep_ in ("cop", "aux:pass") for c in token.children)
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or a participle the small model reads as an adjective ("ont paraphé")."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and any(c.dep_.startswith("aux") for c in token.children))
+
+
+def trigger_lemma(token: Token) -> str:
+    """The lemma, mended where the small model reads a participle as an adjective ("se sont entretenues")."""
+    if token.pos_ == "ADJ" and token.lower_.startswith("entretenu"):
+        return "entretenir"
+    if token.lower_ in VISIT_NOUNS | MEETING_NOUNS:
+        return token.lower_  # "escale" read as an adjective "escal", "tête-à-tête" as "tête à tête"
+    return token.lemma_.lower()
+
+
+def reflexive_or_visit(token: Token) -> bool:  # "se rendre", "se déplacer", "visiter"
+    return token.lemma_ == "visiter" or any(c.lower_ in ("se", "s'", "s’") for c in token.children)
+
+
+def subject_word(word: Token) -> bool:
+    """The subject, or one of the subjects joined by "et"."""
+    return word.dep_.startswith("nsubj") or (word.dep_ == "conj" and word.head.dep_.startswith("nsubj"))
+
+
+def anaphoric_subject(verb: Token, plural: bool = False) -> bool:
+    """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État"."""
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            if child.pos_ == "PRON" and (not plural or "Plur" in child.morph.get("Number")):
+                return True
+            # "les deux chefs d'État", "les ministres de l'Intérieur des deux pays"
+            if any(
+                word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ == "deux" for c in word.children)
+                for word in child.subtree
+            ):
+                return True
+    return False
+
+
+def verb_of(token: Token) -> Token:
+    """The verb whose clause a word belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def main_verb_of(verb: Token) -> Token | None:
+    """The verb of the clause a relative, coordinated or adverbial clause hangs from."""
+    clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
+    return verb_of(clause_verb.head) if clause_verb.dep_ in ("acl:relcl", "conj", "advcl") else None
+
+
+def background(word: Token) -> bool:
+    """A pluperfect ("avait signé", "s'était rendu") tells what came before the story's day."""
+    verb = verb_of(word)
+    if verb.dep_ == "ccomp":
+        return False  # "a annoncé que les deux pays étaient convenus…": the tense follows the report's
+    return any(c.pos_ == "AUX" and c.morph.get("Tense") == ["Imp"] for c in verb.children)

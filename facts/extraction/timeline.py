@@ -1,0 +1,169 @@
+"""When each event happened: its own date mention, or the day the story was at when it was told."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from facts.extraction.draft import Draft
+from facts.extraction.grammar import background, clause_of, is_infinitive, trigger_lemma, verb_of
+from facts.extraction.names import Mention, Reading, host_country, placed
+from facts.extraction.vocabulary import AGREEMENT_NOUNS, MEETING_NOUNS, NOMINAL, VISIT_NOUNS
+from facts.when import DateMention, next_to
+
+# "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
+DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant)\s*(?:le|la|l['’]|les)?\s*$", re.I)
+ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
+
+
+def _ended(draft: Draft) -> bool:
+    """ "a achevé lundi une visite au Kenya" (but "achèvera vendredi sa tournée à Buenos Aires" is the day of
+    that last stop)."""
+    ending = draft.kind == "visite" and trigger_lemma(draft.trigger.head) in ENDING_VERBS
+    return ending and trigger_lemma(draft.trigger) != "tournée"
+
+
+def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
+    """The date in the event's own clause; else a date that opens the sentence ("En septembre, …"), unless
+    the event sits in a relative clause or happened before ("après s'être rendu…")."""
+    resolved = [m for m in mentions if m.value and not DEADLINE.search(sentence.text[: m.start])]
+    if not resolved:
+        return None
+    if _ended(draft):
+        return None  # "a achevé lundi une visite": the day it ended; the day it began is told elsewhere
+    if draft.later_stop and any(m.value and len(m.value) == 10 for m in resolved):
+        return None  # "a entamé mardi une tournée au Kazakhstan, en Ouzbékistan…": Tuesday is the first stop
+    clause = clause_of(draft.anchor or draft.trigger)
+    verb = verb_of(draft.anchor or draft.trigger)
+    # "a annoncé mercredi que les deux pays étaient convenus de…": what is reported is dated by the report.
+    # "a été reçu dimanche par Yunus, avant de tenir des pourparlers…": an infinitive shares its main verb's day.
+    infinitive = is_infinitive(verb)
+    # "La dernière visite remontait à novembre 2012, lorsque X s'était rendue à Dacca": the "when" clause's day.
+    when = verb.dep_ == "advcl" and any(c.lower_ in ("lorsque", "lorsqu'", "lorsqu’", "quand") for c in verb.children)
+    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive or when else set()
+    # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
+    own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
+    for scope in (own, clause, reporting):
+        for mention in resolved:
+            span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is None or not any(t.i in scope for t in span) or _dates_another(span, draft):
+                continue
+            # "sa première visite depuis son entrée en fonctions en mars": since when, not when.
+            since = any(c.lower_ == "depuis" and c.dep_ == "case" for t in span.root.ancestors for c in t.children)
+            if not since:
+                return mention.value
+    earlier = any(t.lower_ in ("après", "avant") for t in draft.trigger.head.subtree if t.i < draft.trigger.i)
+    if earlier and draft.kind == "visite":
+        # Before a dated event, in the same trip: the month is known, the day is not.
+        return resolved[0].value[:7] if len(resolved[0].value) >= 7 else resolved[0].value
+    if mentions[0].start <= 3 and draft.trigger.dep_ != "acl:relcl":
+        return resolved[0].value
+    return None
+
+
+def _own_phrase(noun: Token) -> set[int]:
+    """The words of an event noun's phrase, without the other events told inside it ("un sommet avec Lee,
+    quelques semaines après la visite de ce dernier à Tokyo fin août")."""
+    events = VISIT_NOUNS | MEETING_NOUNS | AGREEMENT_NOUNS
+    own, stack = set(), [noun]
+    while stack:  # one walk, stopping at the events told inside
+        word = stack.pop()
+        own.add(word.i)
+        stack.extend(child for child in word.children if child.lemma_.lower() not in events)
+    return own
+
+
+# Past participles as they end, for the ones the small model tags as nouns ("élu en avril").
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "élu", "élue", "élus", "élues")
+
+
+def _dates_another(span: Span, draft: Draft) -> bool:
+    """ "le président gabonais, élu en avril", "arrivé dimanche à Luanda, il a eu lundi un entretien": a
+    date right after another participle than the event's own belongs to that participle."""
+    verb = verb_of(draft.anchor or draft.trigger)
+    # The event's own words, and the verb whose day it shares ("reçu dimanche…, avant de tenir…").
+    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i}
+    for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
+        participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
+        if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own:
+            return True
+    return False
+
+
+def in_force_date(sentence: Span, mentions: list[DateMention]) -> str | None:
+    if any(t.lemma_ == "vigueur" for t in sentence):
+        return next((m.value for m in mentions if m.value), None)
+    return None
+
+
+@dataclass
+class Timeline:
+    """The days an article gives beyond each event's own clause: the lead's, and the day of each stop of a
+    trip ("arrivé jeudi à Asunción", "une tournée qu'il a entamée lundi à Lima")."""
+
+    lead: tuple[int, str] | None = None  # (sentence start, day)
+    stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
+
+    def next_to_lead(self, sentence: Span) -> str | None:
+        """ "La veille (du sommet)", "le lendemain": the day before or after the one the lead gives."""
+        return next_to(sentence.text, self.lead[1]) if self.lead is not None else None
+
+    def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
+        places = [m for m in mentions if m.kind in ("lieu", "pays") and placed(m)]
+        for mention in (m for m in dates if m.value and len(m.value) == 10):
+            span = sentence.doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
+                                          alignment_mode="expand")  # fmt: skip
+            if span is None:
+                continue
+            # "entamée lundi à Lima": a weekday the small model reads as a participle belongs to its head.
+            clause = clause_of(span.root.head if span.root.pos_ == "VERB" else span.root)
+            # Of places named together ("au Kazakhstan, en Ouzbékistan…"), the day is the first one's.
+            for place in (p for p in places if p.span.root.i in clause and p.span.root.dep_ != "conj"):
+                for country in host_country(place, reading):
+                    self.stops.setdefault(country, mention.value)
+
+
+def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
+    """An undated past event takes the day of the trip's stop it happened at, else the date of the nearest
+    dated event sharing one of its people: the article tells one person's day in several sentences
+    ("a également convenu avec…")."""
+    lead = timeline.lead
+    for draft in drafts:
+        if draft.date or draft.status in ("prévu", "prévue") or background(draft.anchor or draft.trigger):
+            continue
+        if _ended(draft):
+            continue  # its start is not told, and any day this article lends would be another
+        stops = {timeline.stops[p] for p in draft.parties if p in timeline.stops}
+        if len(stops) == 1:
+            draft.date = stops.pop()
+            continue
+        if draft.later_stop:
+            continue  # only the day the article gives for that stop, found above, would be its own
+        mine = {p.entity for p in draft.people}
+        # Only a day anchors the story of a day: a month ("au Pérou, en novembre") is too loose to lend.
+        candidates = [
+            other
+            for other in drafts
+            if other.date and len(other.date) == 10 and mine & {p.entity for p in other.people}
+        ]
+        # Else the last dated event between the same sides before it: "les deux chefs d'État ont signé…"
+        candidates = candidates or [
+            other
+            for other in drafts
+            if other.date and set(other.parties) == set(draft.parties) and other.sentence.start < draft.sentence.start
+        ]
+        # Else the day the story is about: news tells its day once, in the lead, then goes on in the past
+        # tense without repeating it. Background ("avait conclu") is another day and stays undated.
+        candidates = candidates or [
+            other
+            for other in drafts
+            if other.date and len(other.date) == 10 and other.sentence.start < draft.sentence.start
+        ]  # fmt: skip
+        if candidates:
+            nearest = min(candidates, key=lambda other: abs(other.sentence.start - draft.sentence.start))
+            draft.date = nearest.date
+        elif lead is not None and lead[0] < draft.sentence.start:  # its own sentence's date was not its own
+            draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
