@@ -74,6 +74,7 @@ ARRIVAL_VERBS = frozenset("arriver séjourner atterrir participer".split())
 GOING_VERBS = frozenset("rendre déplacer trouver".split())
 RECEPTION_VERBS = frozenset("recevoir accueillir".split())
 EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
+BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
 LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre commencer mener".split())
 
 
@@ -281,23 +282,43 @@ def _enough(draft: Draft) -> bool:
     return len(draft.parties) >= 2
 
 
+def _told_about(phrase: Token) -> set[int]:
+    """What a relative clause says of the agreement is not who signed it: "un accord avec l'UE, dont la
+    ratification se heurte à l'opposition de la France"."""
+    return {t.i for word in phrase.subtree if word.dep_ in ("acl:relcl", "acl") for t in word.subtree}
+
+
+def _bloc_subject(verb: Token) -> bool:
+    """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
+    return any(
+        child.dep_.startswith("nsubj") and child.lemma_.lower() in BLOC_WORDS
+        and any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in child.children)
+        and not any(c.dep_ in ("nmod", "amod", "appos") for c in child.children)
+        for child in verb.children
+    )  # fmt: skip
+
+
 def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     """Parties: the subject ("Le Japon et l'Ukraine ont signé"), the names on the agreement ("partenariat
     Japon-UE"), and who signed "avec" whom; their people's countries too."""
     verb = trigger
     clause = clause_of(trigger)
     scope: set[int] = set()
+    aside: set[int] = set()
     for child in verb.children:
         with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
         if child.dep_.startswith("nsubj") or with_whom or child is noun or child.dep_ == "obj":
+            aside |= _told_about(child)
             scope |= {t.i for t in child.subtree if t.i in clause}
-    local = [m for m in mentions if m.span.root.i in scope or m.span.start in scope]
+    named = [m for m in mentions if m.span.root.i not in aside]
+    local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
+    bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
     # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
-    for wider in ([m for m in mentions if m.span.start in clause], mentions):
-        if len(countries_of(local, catalog)) >= 2:
+    for wider in ([m for m in named if m.span.start in clause], named):
+        if len(countries_of(local, catalog)) + len(bloc) >= 2:
             break
         local = wider
-    parties = sides_of(local, catalog)
+    parties = [*bloc, *(p for p in sides_of(local, catalog) if p not in bloc)]
     # "Bogota et Caracas ont conclu…": cities as the subject speak for their countries.
     for city in (m for m in local if m.kind == "lieu" and subject_word(m.span.root)):
         parties += [p for p in host_country(city, catalog) if p not in parties]

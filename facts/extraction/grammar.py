@@ -151,9 +151,9 @@ def anaphoric_subject(verb: Token, plural: bool = False) -> bool:
         if child.dep_.startswith("nsubj"):
             if child.pos_ == "PRON" and (not plural or "Plur" in child.morph.get("Number")):
                 return True
-            # "les deux chefs d'État", "les ministres de l'Intérieur des deux pays"
+            # "les deux chefs d'État", "les ministres de l'Intérieur des deux pays", "leurs ministres"
             if any(
-                word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ == "deux" for c in word.children)
+                word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ in ("deux", "leurs") for c in word.children)
                 for word in child.subtree
             ):
                 return True

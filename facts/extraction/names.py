@@ -48,6 +48,8 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
             name = _without_title(ent)
             if name is None or not _name_like(name) or (ent.label_ == "MISC" and name is ent):
                 continue
+            if len(name) == 1 and name[0].lower_ in PORTFOLIO_ENDS:
+                continue  # "leurs ministres du Commerce": a portfolio the model took for a name
             if len(name) >= 2 or _titled(name) or reading.surname(name.text):
                 found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
@@ -311,6 +313,7 @@ class Reading:
         self.roles: dict[str, str] = {}  # person → the title word the article gave them ("président")
         self.seen: set[str] = set()  # every entity the article has named so far
         self.recent_parties: list[str] = []  # the two sides the story was last about
+        self.last_organisation: str | None = None  # what "le bloc" of the next sentence is
         self.trip: tuple[str, str] | None = None  # (visitor, host country) of the visit being told
         self.new_names = new_names  # the extractor's own entities, by folded name
 

@@ -18,7 +18,7 @@ from facts.articles import Article
 from facts.catalog import Catalog
 from facts.extraction.draft import Draft
 from facts.extraction.events import sentence_events
-from facts.extraction.grammar import is_planned
+from facts.extraction.grammar import background, is_planned
 from facts.extraction.names import Mention, Reading, country_of_place, gender_of, read_mentions, sides_of
 from facts.extraction.sides import person_side, role_before, setting
 from facts.extraction.timeline import Timeline, date_for, in_force_date, inherit_dates
@@ -39,6 +39,15 @@ def _same_place(one: str | None, other: str | None, catalog: Reading) -> bool:
     return bool(countries) and countries == country_of_place(other, catalog)
 
 
+def _earlier_date_for_story(one: Draft, other: Draft) -> bool:
+    """An undated event of the story and a dated one told before it ("ont signé un accord", then "avaient
+    paraphé le texte en décembre") are two acts: the story's own would take a date from its past."""
+    if (one.date is None) == (other.date is None):
+        return False
+    dated, undated = (one, other) if one.date else (other, one)
+    return background(dated.trigger) and not background(undated.trigger)
+
+
 def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
     """One event reported twice (the headline, then the story; the signing, then the ceremony) becomes one
     fact with both sentences. Same kind, status, parties and people; dates and places that do not clash."""
@@ -55,6 +64,7 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
                 and (draft.kind == "accord" or people <= {p.entity for p in other.people}
                      or {p.entity for p in other.people} <= people)
                 and (other.date == draft.date or None in (other.date, draft.date))
+                and not _earlier_date_for_story(other, draft)
                 and (_same_place(other.place, draft.place, catalog) or draft.kind == "accord")
             ),
             None,
@@ -121,6 +131,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.
         previous_person = (subjects or people or [previous_person])[0]
         recent_subjects += [(m, gender_of(m)) for m in subjects or people[:1]]
+        organisations = [m.entity_id for m in mentions if m.kind == "organisation" and m.entity_id]
+        reading.last_organisation = organisations[-1] if organisations else reading.last_organisation
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [sides_of(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]

@@ -142,6 +142,17 @@ STORIES = [
     ("Le Canada et l'Union européenne ont signé lundi un partenariat. Le Premier ministre canadien Mark Carney "
      "s'est rendu mardi à Bruxelles.",
      [("accord", {CA, "org:ue"}, "2025-06-09"), ("visite", {CA, "org:ue"}, "2025-06-10")]),
+    # Signed in the story, initialled before it: two acts, each with its own date.
+    ("Le Sénégal et la Gambie ont signé jeudi un accord de sécurité. Les ministres de l'Intérieur des deux pays "
+     "avaient paraphé le texte en mars à Dakar.",
+     [("accord", {SN, "pays:GM"}, "2025-06-12"), ("accord", {SN, "pays:GM"}, "2025-03")]),
+    # "Le bloc" is the organisation named last; a country in a clause about the agreement did not sign it.
+    ("Le Mercosur célèbre cette semaine ses trente ans. Le bloc avait conclu en décembre un accord d'association "
+     "avec l'Union européenne, dont la ratification se heurte à l'opposition de la France.",
+     [("accord", {"org:mercosur", "org:ue"}, "2024-12")]),
+    # "Leurs ministres du Commerce": the two sides of the story, and "Commerce" is nobody's name.
+    ("Le Kenya et la Tanzanie ont ouvert mardi un poste-frontière commun. Leurs ministres du Commerce ont signé "
+     "un accord douanier.", [("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
