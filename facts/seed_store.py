@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from facts.interchange import import_document
+from facts.normalize import fold
 from facts.storage import read_store, snapshot_line, write_atomically
 from facts.store import FactStore, shipped_store_path
 
@@ -28,8 +29,19 @@ def seeds_dir() -> Path:
 def curated_document() -> dict:
     data = resources.files("facts") / "data"
     entities = json.loads((data / "entities.json").read_text(encoding="utf-8"))
+    leaders = json.loads((data / "leaders.json").read_text(encoding="utf-8"))
     facts = json.loads((data / "seed_facts.json").read_text(encoding="utf-8"))
-    return {"entities": entities["entities"], "facts": facts["facts"]}
+    return {"entities": entities["entities"] + _leader_entities(leaders["people"]), "facts": facts["facts"]}
+
+
+def _leader_entities(rows: list[list]) -> list[dict]:
+    """Heads of state, of government and of diplomacy with their country: an article that names
+    "Emmanuel Macron" without saying "français" still tells which side he speaks for."""
+    return [
+        {"id": f"pers:{fold(name).replace(' ', '-')}", "kind": "personne", "name": name, "country": iso,
+         "aliases": aliases, "roles": [role]}
+        for name, iso, role, aliases in rows
+    ]  # fmt: skip
 
 
 def build(target: Path, articles: Path) -> FactStore:

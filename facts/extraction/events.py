@@ -10,6 +10,7 @@ from facts.extraction.draft import Draft
 from facts.extraction.grammar import (
     after_etre,
     anaphoric_subject,
+    background,
     clause_of,
     core_tokens,
     has_tense_auxiliary,
@@ -396,7 +397,9 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
             draft.parties = list(others)
             catalog.sides.setdefault(visitors[0].entity_id, others)
     draft.parties += [p for p in host if p not in draft.parties]
-    if draft.people and len(draft.parties) >= 2 and host[0] not in catalog.sides.get(draft.people[0].entity, []):
+    visitor_home = catalog.sides.get(draft.people[0].entity, []) if draft.people else []
+    # A visit told as background ("avait effectué une visite en 2023") is not the trip the story follows.
+    if draft.people and len(draft.parties) >= 2 and host[0] not in visitor_home and not background(trigger):
         catalog.trip = (draft.people[0].entity, host[0])
     words = {t.lemma_.lower() for t in trigger.subtree} | {t.lemma_.lower() for t in trigger.children}
     if words & SURPRISE:
@@ -466,6 +469,11 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         # side, named by its title only; the subject may be too ("Le président sud-coréen a été reçu par…").
         verb = verb_of(trigger)
         subject_side = [] if draft.people else subject_sides(verb, mentions, catalog)
+        if draft.people and not any(subject_word(m.span.root) for m in linked):
+            # "la cheffe de la diplomatie australienne a rencontré le Premier ministre Hun Manet"
+            titled = [p for p in subject_sides(verb, mentions, catalog) if p not in draft.parties]
+            draft.parties += titled
+            draft.sides_told = draft.sides_told or bool(titled)
         if not draft.people and not subject_side and pronoun:
             # "Le président mauritanien … à Dakar, où il rencontrera le président sénégalais"
             main_verb = main_verb_of(verb)

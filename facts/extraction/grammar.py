@@ -170,7 +170,9 @@ def verb_of(token: Token) -> Token:
 def main_verb_of(verb: Token) -> Token | None:
     """The verb of the clause a relative, coordinated or adverbial clause hangs from."""
     clause_verb = verb.head if verb.dep_ == "xcomp" else verb  # "où il doit s'entretenir"
-    return verb_of(clause_verb.head) if clause_verb.dep_ in ("acl:relcl", "conj", "advcl") else None
+    # "…à Libreville, où il rencontrera…" is a relative clause even when the small model reads a complement.
+    relative = clause_verb.dep_ == "ccomp" and any(c.lower_ == "où" for c in clause_verb.children)
+    return verb_of(clause_verb.head) if clause_verb.dep_ in ("acl:relcl", "conj", "advcl") or relative else None
 
 
 def background(word: Token) -> bool:

@@ -153,6 +153,17 @@ STORIES = [
     # "Leurs ministres du Commerce": the two sides of the story, and "Commerce" is nobody's name.
     ("Le Kenya et la Tanzanie ont ouvert mardi un poste-frontière commun. Leurs ministres du Commerce ont signé "
      "un accord douanier.", [("accord", {KE, TZ}, "2025-06-10")]),
+    # A head of government the article names without his country; his past visit is not the trip followed;
+    # a titled subject meets a named host.
+    ("La ministre australienne des Affaires étrangères est arrivée jeudi à Phnom Penh. Le Premier ministre "
+     "Anthony Albanese avait effectué une visite au Vietnam en 2023. La cheffe de la diplomatie australienne a "
+     "rencontré jeudi le Premier ministre Hun Manet.",
+     [("visite", {"pays:AU", "pays:KH"}, "2025-06-12"), ("visite", {"pays:AU", "pays:VN"}, "2023"),
+      ("rencontre", {"pays:AU", "pays:KH"}, "2025-06-12")]),
+    # "où il rencontrera" is the subject of the main clause, however the model parses it.
+    ("Le sommet s'est ouvert lundi à Luanda. M. Macron doit se rendre mercredi à Libreville, où il rencontrera "
+     "le président gabonais.",
+     [("visite", {"pays:FR", "pays:GA"}, "2025-06-18"), ("rencontre", {"pays:FR", "pays:GA"}, "2025-06-18")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",

@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = 0.6
 FIRST_DEV_ARTICLES = 6  # the round of session 9, whose floor stays as it was set
 DEV_FLOOR = {"precision": 0.8, "recall": 0.6}
-WHOLE_DEV_FLOOR = {"precision": 0.8, "recall": 0.5}
+WHOLE_DEV_FLOOR = {"precision": 0.8, "recall": 0.6}
 CHECKED_KINDS = ("accord", "visite")
 
 
@@ -85,12 +85,14 @@ def test_whole_dev_set_keeps_what_was_gained(dev_scores, kind):
     assert score.recall >= WHOLE_DEV_FLOOR["recall"], f"{kind} : rappel {score.recall:.2f}"
 
 
-@pytest.mark.xfail(
+HELDOUT_BELOW_FLOOR = pytest.mark.xfail(
     strict=True,
-    reason="sur les articles réservés, précision et rappel restent sous le plancher (accords 0.78/0.54, visites "
-    "0.67/0.53) : voir la note de clôture du ticket 5",
+    reason="sur les articles réservés, le rappel des accords reste sous le plancher (0.74/0.54) : voir la note "
+    "de clôture du ticket 5",
 )
-@pytest.mark.parametrize("kind", CHECKED_KINDS)
+
+
+@pytest.mark.parametrize("kind", [pytest.param("accord", marks=HELDOUT_BELOW_FLOOR), "visite"])
 def test_heldout_precision_and_recall_floor(heldout_scores, kind):
     score = heldout_scores[kind]
     assert score.precision >= FLOOR, f"{kind} : précision {score.precision:.2f} < {FLOOR}"
