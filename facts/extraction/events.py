@@ -124,7 +124,11 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             # Without "avoir", the participle's subject is what was signed: "Le traité …, signé mardi".
             passive = ("obj", "nsubj:pass", "nsubj") if not has_tense_auxiliary(token) else ("obj", "nsubj:pass")
             nouns = [c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in passive]
-            if token.dep_ == "acl":
+            # "l'accord-cadre que les deux pays avaient conclu en 2021": the agreement the clause is about.
+            what_was_signed = token.dep_ == "acl:relcl" and any(
+                c.lower_ in ("que", "qu'", "qu’") for c in token.children
+            )
+            if token.dep_ == "acl" or what_was_signed:
                 # "Le partenariat germano-algérien, signé en décembre 2024", "Le traité d'amitié entre
                 # l'Allemagne et la Pologne, signé mardi": the agreement the participle follows.
                 named = token.head
@@ -256,8 +260,9 @@ def _agreement_after(verb: Token) -> list[Token]:
     """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
     protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
     for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
-        # A weekday the small model reads as a verb ("ont signé jeudi un accord") does not end the search.
-        another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS
+        # A weekday or a city the small model reads as a verb ("ont signé jeudi un accord", "ont signé mardi à
+        # Alger un accord") does not end the search.
+        another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS and not word.is_title
         if another_verb or (word.is_punct and word.text in ".;:"):
             return []
         if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in ("NOUN", "PROPN"):
@@ -329,10 +334,14 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
-    if len(parties) < 2 and anaphoric_subject(trigger) and len(recent) >= 2:
+    if len(parties) < 2 and anaphoric_subject(verb_of(trigger)) and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
-    return Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+    draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+    draft.new_agreement = noun is not trigger and any(
+        (c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children
+    )
+    return draft
 
 
 def _visits(sentence, trigger, found: tuple[Mention, Token, str], mentions, catalog, previous_person) -> list[Draft]:

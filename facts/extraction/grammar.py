@@ -146,8 +146,10 @@ def subject_word(word: Token) -> bool:
 
 
 def anaphoric_subject(verb: Token, plural: bool = False) -> bool:
-    """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État"."""
-    for child in verb.children:
+    """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État" (an infinitive's is
+    the one of the verb it hangs from: "les deux présidents … avant de présider la signature")."""
+    own = [child for child in verb.children if child.dep_.startswith("nsubj")]
+    for child in own or governing_subjects(verb):
         if child.dep_.startswith("nsubj"):
             if child.pos_ == "PRON" and (not plural or "Plur" in child.morph.get("Number")):
                 return True

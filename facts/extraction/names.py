@@ -77,11 +77,18 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
 
 
 def _missed_cities(sentence: Span, found: list[Mention]) -> list[Mention]:
-    """Capitals and large cities the model did not tag, after "à" or "de": "à l'aéroport de Ouagadougou"."""
+    """Capitals and large cities the model did not tag, after "à" or "de" ("à l'aéroport de Ouagadougou"), or
+    joined by "et" to a place it did ("Lomé et Abidjan avaient signé…")."""
     taken = {i for m in found for i in range(m.span.start, m.span.end)}
+    places = {m.span.start for m in found if m.kind == "lieu"} | {m.span.end - 1 for m in found if m.kind == "lieu"}
     cities = []
-    for token in sentence[1:]:
-        if not token.is_title or token.i in taken or token.nbor(-1).lower_ not in ("à", "de", "d'", "d’"):
+    for token in sentence:
+        if not token.is_title or token.i in taken:
+            continue
+        after_case = token.i > sentence.start and token.nbor(-1).lower_ in ("à", "de", "d'", "d’")
+        joined = token.i + 2 in places and token.nbor(1).lower_ == "et"
+        joined = joined or (token.i - 2 in places and token.i > sentence.start and token.nbor(-1).lower_ == "et")
+        if not (after_case or joined):
             continue
         for length in (3, 2, 1):
             span = sentence.doc[token.i : min(token.i + length, sentence.end)]

@@ -65,6 +65,7 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
                      or {p.entity for p in other.people} <= people)
                 and (other.date == draft.date or None in (other.date, draft.date))
                 and not _earlier_date_for_story(other, draft)
+                and not (other.new_agreement and draft.new_agreement and other.title != draft.title)
                 and (_same_place(other.place, draft.place, catalog) or draft.kind == "accord")
             ),
             None,

@@ -44,6 +44,11 @@ SENTENCES = [
      [("accord", {"pays:JP", "pays:KR"}, "2025-06-10")]),
     ("Le Kenya et la Tanzanie ont adopté mardi une déclaration commune sur le lac Victoria.",
      [("accord", {KE, TZ}, "2025-06-10")]),
+    ("La France a prolongé mardi le traité que les deux pays avaient signé en 2021 avec le Kenya.",
+     [("accord", {"pays:FR", KE}, "2021")]),
+    # The model reads the city as a verb: the agreement after it is still the one signed.
+    ("Les ministres de l'Énergie de l'Algérie et de la Tunisie ont signé mardi à Alger un accord gazier.",
+     [("accord", {"pays:DZ", "pays:TN"}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
@@ -164,6 +169,17 @@ STORIES = [
     ("Le sommet s'est ouvert lundi à Luanda. M. Macron doit se rendre mercredi à Libreville, où il rencontrera "
      "le président gabonais.",
      [("visite", {"pays:FR", "pays:GA"}, "2025-06-18"), ("rencontre", {"pays:FR", "pays:GA"}, "2025-06-18")]),
+    # Cities joined by "et" speak for their countries, tagged or not.
+    ("Le Kenya et la Tanzanie ont renforcé leur coopération. Lomé et Abidjan avaient signé en mars un accord de "
+     "coopération militaire.", [("accord", {"pays:CI", "pays:TG"}, "2025-03")]),
+    # "Les deux présidents … avant de présider la signature … dont un accord": the story's two sides.
+    ("Le président français Emmanuel Macron est arrivé jeudi à Belgrade. Les deux présidents se sont entretenus "
+     "avant de présider la signature d'une dizaine de documents, dont un accord sur le nucléaire civil.",
+     [("visite", {"pays:FR", "pays:RS"}, "2025-06-12"), ("rencontre", {"pays:FR", "pays:RS"}, "2025-06-12"),
+      ("accord", {"pays:FR", "pays:RS"}, "2025-06-12")]),
+    # Two agreements each introduced as new ("un accord sur…") are two facts.
+    ("Le Kenya et la Tanzanie ont signé mardi un accord sur le commerce. Les deux pays ont aussi signé un accord "
+     "sur la pêche.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
