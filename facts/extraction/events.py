@@ -13,6 +13,7 @@ from facts.extraction.grammar import (
     background,
     clause_of,
     core_tokens,
+    governing_subjects,
     has_tense_auxiliary,
     hearsay,
     is_person_word,
@@ -124,6 +125,8 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             # Without "avoir", the participle's subject is what was signed: "Le traité …, signé mardi".
             passive = ("obj", "nsubj:pass", "nsubj") if not has_tense_auxiliary(token) else ("obj", "nsubj:pass")
             nouns = [c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in passive]
+            if any(c.dep_ == "aux:pass" for c in token.children):  # "Ce traité doit être signé"
+                nouns += [s for s in governing_subjects(token) if s.lemma_.lower() in AGREEMENT_NOUNS]
             # "l'accord-cadre que les deux pays avaient conclu en 2021": the agreement the clause is about.
             what_was_signed = token.dep_ == "acl:relcl" and any(
                 c.lower_ in ("que", "qu'", "qu’") for c in token.children
@@ -294,6 +297,16 @@ def _told_about(phrase: Token) -> set[int]:
     return {t.i for word in phrase.subtree if word.dep_ in ("acl:relcl", "acl") for t in word.subtree}
 
 
+def _told_before(noun: Token) -> bool:
+    """ "Ce traité doit être signé…", "Le traité … avait été paraphé le 8 août": the agreement of the story,
+    between its sides, named again as the subject."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart.
+    counterpart = any(c.lower_ in ("avec", "entre") for word in noun.children for c in word.children)
+    definite = bool(determiners & {"le", "la", "l'", "l’", "ce", "cet", "cette"})
+    return noun.dep_.startswith("nsubj") and definite and not counterpart
+
+
 def _bloc_subject(verb: Token) -> bool:
     """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
     return any(
@@ -319,8 +332,10 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
-    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
-    for wider in ([m for m in named if m.span.start in clause], named):
+    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause, unless the
+    # agreement is the story's, named again ("Ce traité doit être signé").
+    widening = [] if _told_before(noun) else [[m for m in named if m.span.start in clause], named]
+    for wider in widening:
         if len(countries_of(local, catalog)) + len(bloc) >= 2:
             break
         local = wider
@@ -334,7 +349,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
-    if len(parties) < 2 and anaphoric_subject(verb_of(trigger)) and len(recent) >= 2:
+    if len(parties) < 2 and (anaphoric_subject(verb_of(trigger)) or _told_before(noun)) and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])

@@ -49,7 +49,10 @@ def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span
         for mention in resolved:
             span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
                                  alignment_mode="expand")  # fmt: skip
-            if span is None or not any(t.i in scope for t in span) or _dates_another(span, draft):
+            if span is None or _dates_another(span, draft):
+                continue
+            scheduled = scope is clause and any(_scheduling(t, draft) for t in span.root.ancestors)
+            if not scheduled and not any(t.i in scope for t in span):
                 continue
             # "sa première visite depuis son entrée en fonctions en mars": since when, not when.
             since = any(c.lower_ == "depuis" and c.dep_ == "case" for t in span.root.ancestors for c in t.children)
@@ -80,6 +83,15 @@ def _own_phrase(noun: Token) -> set[int]:
 PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "élu", "élue", "élus", "élues")
 
 
+OCCASION_NOUNS = MEETING_NOUNS | VISIT_NOUNS | {"cérémonie", "réunion", "sommet"}
+
+
+def _scheduling(word: Token, draft: Draft) -> bool:
+    """ "lors d'une cérémonie prévue cet été": the day the event's occasion is set for is the event's."""
+    occasion = word.head.lemma_.lower() in OCCASION_NOUNS and word.head.i != draft.trigger.i
+    return word.lemma_.lower() == "prévoir" and occasion and word.head.i in clause_of(draft.anchor or draft.trigger)
+
+
 def _dates_another(span: Span, draft: Draft) -> bool:
     """ "le président gabonais, élu en avril", "arrivé dimanche à Luanda, il a eu lundi un entretien": a
     date right after another participle than the event's own belongs to that participle."""
@@ -88,7 +100,7 @@ def _dates_another(span: Span, draft: Draft) -> bool:
     own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i}
     for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
         participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
-        if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own:
+        if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own and not _scheduling(word, draft):
             return True
     return False
 

@@ -169,6 +169,12 @@ STORIES = [
     ("Le sommet s'est ouvert lundi à Luanda. M. Macron doit se rendre mercredi à Libreville, où il rencontrera "
      "le président gabonais.",
      [("visite", {"pays:FR", "pays:GA"}, "2025-06-18"), ("rencontre", {"pays:FR", "pays:GA"}, "2025-06-18")]),
+    # "Ce traité", "Le traité … qu'ils ont négocié": the story's agreement between its sides, named again; the
+    # day its ceremony is planned for is its own.
+    ("L'Arménie et l'Azerbaïdjan ont repris lundi leurs pourparlers. Ce traité doit être signé lors d'une "
+     "cérémonie prévue en juillet.", [("accord", {"pays:AM", "pays:AZ"}, "2025-07")]),
+    ("L'Arménie et l'Azerbaïdjan ont repris lundi leurs pourparlers. Le traité de paix qu'ils ont négocié avait "
+     "été paraphé le 8 août à Washington.", [("accord", {"pays:AM", "pays:AZ"}, "2024-08-08")]),
     # Cities joined by "et" speak for their countries, tagged or not.
     ("Le Kenya et la Tanzanie ont renforcé leur coopération. Lomé et Abidjan avaient signé en mars un accord de "
      "coopération militaire.", [("accord", {"pays:CI", "pays:TG"}, "2025-03")]),
