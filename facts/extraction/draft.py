@@ -29,7 +29,9 @@ class Draft:
     # The other side is told by its title only, not by name: "son homologue malien"
     sides_told: bool = False
     later_stop: bool = False  # not the first place of a trip told at once: its own day is not given
-    new_agreement: bool = False  # "un accord de…", not "l'accord", "le texte": one not told before
+    # Told as one not met before: "un accord sur la pêche" after the opening sentence, which the lead retells.
+    introduced: bool = False
+    added: bool = False  # "a aussi signé un accord…", "dont un accord": one more, not the one told before
 
     @property
     def sentences(self) -> list[Span]:

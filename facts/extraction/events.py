@@ -76,6 +76,7 @@ ARRIVAL_VERBS = frozenset("arriver séjourner atterrir participer".split())
 GOING_VERBS = frozenset("rendre déplacer trouver".split())
 RECEPTION_VERBS = frozenset("recevoir accueillir".split())
 EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
+ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
 BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
 LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre commencer mener".split())
 
@@ -298,13 +299,13 @@ def _told_about(phrase: Token) -> set[int]:
 
 
 def _told_before(noun: Token) -> bool:
-    """ "Ce traité doit être signé…", "Le traité … avait été paraphé le 8 août": the agreement of the story,
-    between its sides, named again as the subject."""
+    """ "Ce traité doit être signé…", "Le traité … avait été paraphé le 8 août", "Cinq mémorandums … ont
+    également été signés": the agreement of the story, between its sides, as the subject."""
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
     # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart.
     counterpart = any(c.lower_ in ("avec", "entre") for word in noun.children for c in word.children)
     definite = bool(determiners & {"le", "la", "l'", "l’", "ce", "cet", "cette"})
-    return noun.dep_.startswith("nsubj") and definite and not counterpart
+    return (noun.dep_ == "nsubj:pass" or (noun.dep_.startswith("nsubj") and definite)) and not counterpart
 
 
 def _bloc_subject(verb: Token) -> bool:
@@ -315,6 +316,17 @@ def _bloc_subject(verb: Token) -> bool:
         and not any(c.dep_ in ("nmod", "amod", "appos") for c in child.children)
         for child in verb.children
     )  # fmt: skip
+
+
+def _headline(sentence: Span) -> bool:
+    """The article's title: its first line, with no full stop; the lead then tells the same news again."""
+    return sentence.start == sentence.doc[0].sent.start and not sentence.text.rstrip().endswith((".", "!", "?"))
+
+
+def _another_agreement(noun: Token, verb: Token) -> bool:
+    """ "ont aussi signé un accord sur la pêche", "ont par ailleurs scellé un accord", "une dizaine de
+    documents, dont un accord…": one more agreement, not the one told before."""
+    return any(c.lower_ in ADDITION_WORDS for c in verb.children) or any(c.lower_ == "dont" for c in noun.children)
 
 
 def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
@@ -353,9 +365,11 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
-    draft.new_agreement = noun is not trigger and any(
+    indefinite = any(
         (c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children
     )
+    draft.introduced = noun is not trigger and indefinite and not _headline(sentence)
+    draft.added = noun is not trigger and indefinite and _another_agreement(noun, verb_of(trigger))
     return draft
 
 

@@ -21,7 +21,7 @@ from facts.extraction.events import sentence_events
 from facts.extraction.grammar import background, is_planned
 from facts.extraction.names import Mention, Reading, country_of_place, gender_of, read_mentions, sides_of
 from facts.extraction.sides import person_side, role_before, setting
-from facts.extraction.timeline import Timeline, date_for, in_force_date, inherit_dates
+from facts.extraction.timeline import Timeline, date_for, date_of_event_referred, in_force_date, inherit_dates
 from facts.extraction.vocabulary import ROLE_WORDS
 from facts.model import Entity, Fact, Source
 from facts.nlp import parse
@@ -48,6 +48,14 @@ def _earlier_date_for_story(one: Draft, other: Draft) -> bool:
     return background(dated.trigger) and not background(undated.trigger)
 
 
+def _two_agreements(one: Draft, other: Draft) -> bool:
+    """ "ont signé un accord sur le commerce", then "ont aussi signé un accord sur la pêche": in sentences of
+    their own, one told as another agreement, or both as ones not met before (the headline's agreement,
+    retold by the lead with "un" again, is the same)."""
+    distinct = one.added or other.added or (one.introduced and other.introduced)
+    return distinct and one.title != other.title and one.sentence.start != other.sentence.start
+
+
 def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
     """One event reported twice (the headline, then the story; the signing, then the ceremony) becomes one
     fact with both sentences. Same kind, status, parties and people; dates and places that do not clash."""
@@ -65,7 +73,7 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
                      or {p.entity for p in other.people} <= people)
                 and (other.date == draft.date or None in (other.date, draft.date))
                 and not _earlier_date_for_story(other, draft)
-                and not (other.new_agreement and draft.new_agreement and other.title != draft.title)
+                and not _two_agreements(other, draft)
                 and (_same_place(other.place, draft.place, catalog) or draft.kind == "accord")
             ),
             None,
@@ -160,6 +168,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             )
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
+            draft.date = draft.date or date_of_event_referred(draft, drafts)
             draft.date = draft.date or timeline.next_to_lead(sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)

@@ -179,3 +179,29 @@ def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
             draft.date = nearest.date
         elif lead is not None and lead[0] < draft.sentence.start:  # its own sentence's date was not its own
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
+
+
+DEMONSTRATIVES = frozenset("ce cet cette ces".split())
+
+
+def date_of_event_referred(draft: Draft, earlier: list[Draft]) -> str | None:
+    """ "À l'issue de ces pourparlers", "à cette occasion", "lors de cette même visite": the day of the
+    event told just before, of the kind the words name; "ont également été signés": the day of the one of
+    the same kind (a day, not a month: "en septembre, … étaient parvenus à un accord" is background)."""
+    verb = verb_of(draft.trigger)
+    if any(c.lower_ in ("également", "aussi") for c in verb.children):
+        same = [d for d in earlier if d.date and d.kind == draft.kind and d.sentence.start < draft.sentence.start]
+        return same[-1].date if same and len(same[-1].date) == 10 else None
+    for word in draft.sentence:
+        lemma = word.lemma_.lower()
+        named = lemma in VISIT_NOUNS or lemma in MEETING_NOUNS or lemma == "occasion"
+        if not named or not any(c.lower_ in DEMONSTRATIVES for c in word.children):
+            continue
+        kind = "visite" if lemma in VISIT_NOUNS else "rencontre" if lemma in MEETING_NOUNS else None
+        told = [
+            d
+            for d in earlier
+            if d.date and (kind is None or d.kind == kind) and d.sentence.start < draft.sentence.start
+        ]
+        return told[-1].date if told else None
+    return None

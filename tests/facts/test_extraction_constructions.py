@@ -186,6 +186,13 @@ STORIES = [
     # Two agreements each introduced as new ("un accord sur…") are two facts.
     ("Le Kenya et la Tanzanie ont signé mardi un accord sur le commerce. Les deux pays ont aussi signé un accord "
      "sur la pêche.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    # "À l'issue de ces pourparlers": the day of the talks just told.
+    ("Le Pakistan et le Bangladesh ont tenu dimanche des pourparlers à Dacca. À l'issue de ces pourparlers, les "
+     "deux pays ont signé un accord sur les visas.",
+     [("rencontre", {"pays:PK", "pays:BD"}, "2025-06-08"), ("accord", {"pays:PK", "pays:BD"}, "2025-06-08")]),
+    # A headline, then the lead telling the same agreement with "un" again: one fact.
+    ("Le Kenya et la Tanzanie signent un accord sur le commerce\n\nLe Kenya et la Tanzanie ont signé mardi un "
+     "accord visant à supprimer les droits de douane.", [("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",

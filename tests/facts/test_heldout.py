@@ -85,14 +85,7 @@ def test_whole_dev_set_keeps_what_was_gained(dev_scores, kind):
     assert score.recall >= WHOLE_DEV_FLOOR["recall"], f"{kind} : rappel {score.recall:.2f}"
 
 
-HELDOUT_BELOW_FLOOR = pytest.mark.xfail(
-    strict=True,
-    reason="sur les articles réservés, le rappel des accords reste sous le plancher (0.74/0.54) : voir la note "
-    "de clôture du ticket 5",
-)
-
-
-@pytest.mark.parametrize("kind", [pytest.param("accord", marks=HELDOUT_BELOW_FLOOR), "visite"])
+@pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_heldout_precision_and_recall_floor(heldout_scores, kind):
     score = heldout_scores[kind]
     assert score.precision >= FLOOR, f"{kind} : précision {score.precision:.2f} < {FLOOR}"
