@@ -23,7 +23,7 @@ from facts.extraction.names import Mention, Reading, country_of_place, gender_of
 from facts.extraction.sides import person_side, role_before, setting
 from facts.extraction.timeline import Timeline, date_for, date_of_event_referred, in_force_date, inherit_dates
 from facts.extraction.vocabulary import ROLE_WORDS
-from facts.model import Entity, Fact, Source
+from facts.model import Entity, Fact, Participant, Source
 from facts.nlp import parse
 from facts.when import find_dates
 
@@ -46,6 +46,20 @@ def _earlier_date_for_story(one: Draft, other: Draft) -> bool:
         return False
     dated, undated = (one, other) if one.date else (other, one)
     return background(dated.trigger) and not background(undated.trigger)
+
+
+def _next_stop(trip: tuple[str, str], drafts: list[Draft]) -> list[Draft]:
+    """ "Mercredi, à Vientiane, elle s'est entretenue avec…": the traveller met someone at the trip's next
+    stop, so was there."""
+    visitor, host = trip
+    if any(d.kind == "visite" for d in drafts):
+        return []
+    for meeting in (d for d in drafts if d.kind == "rencontre" and visitor in {p.entity for p in d.people}):
+        sides = [p for p in meeting.parties if p != host]
+        status = "prévue" if meeting.status == "prévue" else "effectuée"
+        people = [Participant(visitor, "", "visiteur")]
+        return [Draft("visite", status, meeting.sentence, meeting.trigger, [*sides[:1], host], people, place=host)]
+    return []
 
 
 def _two_agreements(one: Draft, other: Draft) -> bool:
@@ -126,6 +140,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             same = [m for m, gender in recent_subjects if gender == wanted_gender]
             previous_person = same[-1] if same else previous_person
         reading.seen.update(m.entity_id for m in mentions if m.entity_id)
+        trip_before = reading.trip
         reading.arrive(setting(sentence, mentions, reading))
         for person in (m for m in mentions if m.kind == "personne"):
             # Learnt wherever a title is given ("ses homologues ivoirien Alassane Ouattara, togolais …"),
@@ -135,6 +150,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             if role and person.entity_id:
                 reading.roles.setdefault(person.entity_id, role)
         sentence_drafts = sentence_events(sentence, mentions, reading, previous_person)
+        if trip_before is not None and reading.trip != trip_before:
+            sentence_drafts += _next_stop(reading.trip, sentence_drafts)
         people = [m for m in mentions if m.kind == "personne"]
         subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
         # Who the next sentence's "le plus haut diplomate" or "il" most likely is: this one's subject.

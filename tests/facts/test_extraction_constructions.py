@@ -58,6 +58,9 @@ SENTENCES = [
      [("visite", {CA, SN}, "2025-06-11")]),
     ("Le chancelier autrichien Christian Stocker s'est déplacé mardi à Budapest.",
      [("visite", {"pays:AT", "pays:HU"}, "2025-06-10")]),
+    # A seat of government that is not the capital.
+    ("Le Premier ministre canadien Mark Carney s'est rendu lundi à La Haye pour le sommet de l'Otan.",
+     [("visite", {CA, "pays:NL"}, "2025-06-09")]),
     ("Le président français a participé mardi à Nairobi au sommet Afrique-France.",
      [("visite", {"pays:FR", KE}, "2025-06-10")]),
     ("Le président ghanéen John Mahama a été accueilli mardi à l'aéroport de Ouagadougou par le capitaine "
@@ -193,6 +196,11 @@ STORIES = [
     # A headline, then the lead telling the same agreement with "un" again: one fact.
     ("Le Kenya et la Tanzanie signent un accord sur le commerce\n\nLe Kenya et la Tanzanie ont signé mardi un "
      "accord visant à supprimer les droits de douane.", [("accord", {KE, TZ}, "2025-06-10")]),
+    # A traveller who meets someone at the trip's next stop was there.
+    ("La ministre australienne des Affaires étrangères, Penny Wong, est arrivée jeudi à Phnom Penh. Mercredi, à "
+     "Vientiane, elle s'est entretenue avec le ministre laotien des Affaires étrangères.",
+     [("visite", {"pays:AU", "pays:KH"}, "2025-06-12"), ("rencontre", {"pays:AU", "pays:LA"}, "2025-06-11"),
+      ("visite", {"pays:AU", "pays:LA"}, "2025-06-11")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
