@@ -119,9 +119,11 @@ _DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "après-demain": 2, "demain": 1}
 _STORY_OFFSET = re.compile(r"(?i:\bla\s+veille\b|\ble\s+lendemain\b)")
 _STORY_OFFSETS = {"veille": -1, "lendemain": 1}
 _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
-# "en début d'année", "en fin d'année (prochaine)": the publication's year, or the one next to it.
+# "en début d'année", "en fin d'année (prochaine)", "d'ici la fin de l'année": the publication's year, or the
+# one next to it.
 _PART_OF_YEAR = re.compile(
-    rf"(?i:\b(?:en\s+)?(?:d[ée]but|fin|milieu)\s+d{_A}ann[ée]e\b(?:\s+(?P<edge>prochaine|derni[èe]re|pass[ée]e)\b)?)"
+    rf"(?i:\b(?:en\s+|la\s+)?(?:d[ée]but|fin|milieu)\s+(?:d{_A}|de\s+l{_A})ann[ée]e\b"
+    rf"(?:\s+(?P<edge>prochaine|derni[èe]re|pass[ée]e)\b)?)"
 )
 _MONTH_ALONE = re.compile(r"(?i:\bce\s+mois(?:-ci)?\b(?![-‑]l)|\ble\s+mois\s+(?P<edge>dernier|pass[ée]|prochain)\b)")
 # "Dans les prochains jours": the publication month, when a week from publication stays inside it.

@@ -58,6 +58,10 @@ SENTENCES = [
      [("visite", {CA, SN}, "2025-06-11")]),
     ("Le chancelier autrichien Christian Stocker s'est déplacé mardi à Budapest.",
      [("visite", {"pays:AT", "pays:HU"}, "2025-06-10")]),
+    # A deadline within the year still tells the year.
+    ("Le Japon, la Chine et la Corée du Sud ont repris leur dialogue. Tokyo doit accueillir d'ici la fin de "
+     "l'année le sommet trilatéral entre le Japon, la Chine et la Corée du Sud.",
+     [("rencontre", {"pays:JP", "pays:CN", "pays:KR"}, "2025")]),
     # A seat of government that is not the capital.
     ("Le Premier ministre canadien Mark Carney s'est rendu lundi à La Haye pour le sommet de l'Otan.",
      [("visite", {CA, "pays:NL"}, "2025-06-09")]),

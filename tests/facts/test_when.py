@@ -179,6 +179,7 @@ def test_parts_of_a_year_are_that_year():
         ("en début d'année", "2024")
     ]
     assert find_dates("Ils signeront en fin d'année prochaine.", "2024-12-16", past=False)[0].value == "2025"
+    assert find_dates("Ils signeront d'ici la fin de l'année.", "2024-06-16", past=False)[0].value == "2024"
 
 
 def test_the_eve_and_the_morrow_of_the_story_day():
