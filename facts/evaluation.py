@@ -148,6 +148,8 @@ def main() -> None:
         # The misses of the held-out set are not printed: reading them is how a held-out set stops being one.
         ("Articles réservés (tests/data/heldout), jamais lus pour écrire les règles (détail masqué)",
          data / "heldout" / "gold.json", data / "heldout", False),
+        ("Articles neufs (tests/data/fresh), écrits à l'aveugle après les règles, jamais lus (détail masqué)",
+         data / "fresh" / "gold.json", data / "fresh", False),
     ):  # fmt: skip
         if gold_path != GOLD_PATH and not gold_path.is_file():
             continue  # a checkout without the extra sets still reports on the seeds

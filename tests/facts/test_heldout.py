@@ -4,8 +4,10 @@
   (Africa, Latin America, Asia, EU trade and defence, climate, Middle East), then twelve more written by
   someone who never read the extractor (Maghreb, Balkans, Caucasus, ECOWAS, AU–EU, South Asia…). A floor
   guards what each round gained.
-- tests/data/heldout: eight articles never read by whoever writes the rules; their score is the honest
-  figure. Run with `pytest -s` or `make eval` to read both tables.
+- tests/data/heldout: eight articles never read by whoever writes the rules; their totals were watched
+  while the rules changed, so they are no longer perfectly blind.
+- tests/data/fresh: eight more, written blind after those rules and never read; the most honest figure.
+Run with `pytest -s` or `make eval` to read the tables.
 """
 
 import json
@@ -31,7 +33,7 @@ def _gold(folder: str) -> dict:
     return json.loads((DATA / folder / "gold.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("folder", ["dev", "heldout"])
+@pytest.mark.parametrize("folder", ["dev", "heldout", "fresh"])
 def test_gold_is_consistent_with_articles(folder):
     gold = _gold(folder)
     for fact in gold["facts"]:
@@ -71,6 +73,11 @@ def heldout_scores():
     return _scores("heldout")
 
 
+@pytest.fixture(scope="module")
+def fresh_scores():
+    return _scores("fresh")
+
+
 @pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_first_dev_articles_keep_what_was_gained(first_dev_scores, kind):
     score = first_dev_scores[kind]
@@ -88,5 +95,19 @@ def test_whole_dev_set_keeps_what_was_gained(dev_scores, kind):
 @pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_heldout_precision_and_recall_floor(heldout_scores, kind):
     score = heldout_scores[kind]
+    assert score.precision >= FLOOR, f"{kind} : précision {score.precision:.2f} < {FLOOR}"
+    assert score.recall >= FLOOR, f"{kind} : rappel {score.recall:.2f} < {FLOOR}"
+
+
+FRESH_BELOW_FLOOR = pytest.mark.xfail(
+    strict=True,
+    reason="sur les articles neufs, le rappel des accords reste sous le plancher (0.62/0.42 au premier passage) : "
+    "voir la note de clôture du ticket 5",
+)
+
+
+@pytest.mark.parametrize("kind", [pytest.param("accord", marks=FRESH_BELOW_FLOOR), "visite"])
+def test_fresh_precision_and_recall_floor(fresh_scores, kind):
+    score = fresh_scores[kind]
     assert score.precision >= FLOOR, f"{kind} : précision {score.precision:.2f} < {FLOOR}"
     assert score.recall >= FLOOR, f"{kind} : rappel {score.recall:.2f} < {FLOOR}"
