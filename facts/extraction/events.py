@@ -42,6 +42,7 @@ from facts.extraction.sides import (
 from facts.extraction.vocabulary import (
     AGREEMENT_NOUNS,
     CALENDAR_WORDS,
+    LEGISLATURES,
     MEETING_NOUNS,
     NOMINAL,
     PLACE_CASES,
@@ -54,7 +55,8 @@ from facts.places import organisation_seats
 
 SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "sceller": "conclu",
                  "renouveler": "signé", "entériner": "signé", "conclure": "conclu", "finaliser": "conclu",
-                 "nouer": "conclu", "adopter": "conclu", "trouver": "conclu"}  # fmt: skip
+                 "nouer": "conclu", "adopter": "conclu", "trouver": "conclu",
+                 "approuver": "conclu"}  # fmt: skip
 # "la signature d'un accord", "lors de la conclusion du traité": the act named by a noun.
 SIGNING_NOUNS = {"signature": "signé", "paraphe": "signé", "ratification": "signé", "conclusion": "conclu",
                  "adoption": "conclu"}  # fmt: skip
@@ -142,7 +144,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
                     named = named.head
                 nouns += [named] if named.lemma_.lower() in AGREEMENT_NOUNS else []
             nouns = nouns or _agreement_after(token)
-            if nouns and not hearsay(token):
+            if nouns and not hearsay(token) and not _legislature_vote(token):
                 status = "prévu" if is_planned(token) else SIGNING_VERBS[lemma]
                 in_principle = any(t.lower_ == "principe" for t in (*token.children, *nouns[0].subtree))
                 if in_principle or "en principe" in sentence.text:  # "un accord de principe"
@@ -154,6 +156,8 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             if nouns and verb.i not in negated and not hearsay(verb):
                 status = "prévu" if is_planned(verb) or is_planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
+        elif verbal and lemma == "mettre" and (agreed := _agreed(token)) is not None:  # "se sont mis d'accord sur"
+            drafts.append(_agreement(sentence, token, agreed, "conclu", mentions, catalog))
         elif verbal and lemma in ("parvenir", "aboutir"):  # "sont parvenus à un accord", "ont abouti à un accord"
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS]
             if nouns:
@@ -269,7 +273,7 @@ def _agreement_after(verb: Token) -> list[Token]:
         another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS and not word.is_title
         if another_verb or (word.is_punct and word.text in ".;:"):
             return []
-        if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in ("NOUN", "PROPN"):
+        if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in NOMINAL | {"PROPN"}:  # "vingt-trois accords"/ADJ
             return [word]
     return []
 
@@ -318,6 +322,20 @@ def _bloc_subject(verb: Token) -> bool:
     )  # fmt: skip
 
 
+def _legislature_vote(verb: Token) -> bool:
+    """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
+    return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
+
+
+def _agreed(verb: Token) -> Token | None:
+    """The "accord" of "se mettre d'accord"."""
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    found = (
+        c for c in verb.children if c.lemma_.lower() == "accord" and any(g.lower_ in ("d'", "d’") for g in c.children)
+    )
+    return next(found, None) if reflexive else None
+
+
 def _headline(sentence: Span) -> bool:
     """The article's title: its first line, with no full stop; the lead then tells the same news again."""
     return sentence.start == sentence.doc[0].sent.start and not sentence.text.rstrip().endswith((".", "!", "?"))
@@ -338,7 +356,8 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     aside: set[int] = set()
     for child in verb.children:
         with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
-        if child.dep_.startswith("nsubj") or with_whom or child is noun or child.dep_ == "obj":
+        by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
+        if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
             aside |= _told_about(child)
             scope |= {t.i for t in child.subtree if t.i in clause}
     named = [m for m in mentions if m.span.root.i not in aside]

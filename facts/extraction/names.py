@@ -16,6 +16,7 @@ from facts.extraction.vocabulary import (
     AGREEMENT_NOUNS,
     CALENDAR_WORDS,
     HONORIFICS,
+    LEGISLATURES,
     MEETING_NOUNS,
     PLACE_CASES,
     ROLE_WORDS,
@@ -53,8 +54,8 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
             if len(name) >= 2 or _titled(name) or reading.surname(name.text):
                 found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
-            if _in_title(ent) or ent[0].lower_ in HONORIFICS:
-                continue  # "ministre de l'Énergie", "MM. Macron et Lourenço"
+            if _in_title(ent) or ent[0].lower_ in HONORIFICS or ent[0].lower_ in LEGISLATURES:
+                continue  # "ministre de l'Énergie", "MM. Macron et Lourenço", "le Parlement"
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             if fold(ent.text) in ("etat", "etats") or (_in_title(ent) and ent[0].lower_ in PORTFOLIO_ENDS):

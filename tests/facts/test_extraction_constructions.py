@@ -49,6 +49,15 @@ SENTENCES = [
     # The model reads the city as a verb: the agreement after it is still the one signed.
     ("Les ministres de l'Énergie de l'Algérie et de la Tunisie ont signé mardi à Alger un accord gazier.",
      [("accord", {"pays:DZ", "pays:TN"}, "2025-06-10")]),
+    ("Le Brésil et la Chine se sont mis d'accord mardi sur un mécanisme de paiement en monnaies locales.",
+     [("accord", {"pays:BR", "pays:CN"}, "2025-06-10")]),
+    ("Un accord de coopération nucléaire a été conclu mardi par l'Égypte et la Russie.",
+     [("accord", {"pays:EG", "pays:RU"}, "2025-06-10")]),
+    ("Le Premier ministre pakistanais Shehbaz Sharif et le président chinois Xi Jinping ont signé mardi "
+     "vingt-trois accords.", [("accord", {"pays:PK", "pays:CN"}, "2025-06-10")]),
+    # A parliament's vote is not an agreement between states, nor a side of one.
+    ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
+     [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
