@@ -360,6 +360,9 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
             aside |= _told_about(child)
             scope |= {t.i for t in child.subtree if t.i in clause}
+    if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i:
+        # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
+        scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []

@@ -44,7 +44,8 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
     found = []
     for ent in sentence.ents:
         if ent.ent_id_:
-            found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
+            if not _kind_of_country(ent):
+                found.append(Mention(ent.ent_id_, ent.label_.lower(), ent, ent.text))
         elif ent.label_ in ("PER", "MISC") or _after_title(ent) or ent[0].lower_ in HONORIFICS:
             name = _without_title(ent)
             if name is None or not _name_like(name) or (ent.label_ == "MISC" and name is ent):
@@ -75,6 +76,13 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
             _identify(mention, reading)
     found += _title_holders(sentence, found, reading)
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _kind_of_country(ent: Span) -> bool:
+    """ "un pays européen": what kind of country, not the Union (a country's own adjective names it)."""
+    head = ent.root.head
+    organisation = ent.label_.lower() == "organisation"
+    return organisation and ent.text.islower() and head.lemma_.lower() in ("pays", "état", "nation")
 
 
 def _missed_cities(sentence: Span, found: list[Mention]) -> list[Mention]:

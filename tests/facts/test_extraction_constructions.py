@@ -58,6 +58,9 @@ SENTENCES = [
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
+    # "Royaume-Uni" misread as the sentence's head is still a subject; "un pays européen" is not the Union.
+    ("Le Royaume-Uni et le Japon ont conclu mardi un accord de défense, le premier du genre pour Tokyo avec un "
+     "pays européen.", [("accord", {"pays:GB", "pays:JP"}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
