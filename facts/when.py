@@ -125,7 +125,12 @@ _PART_OF_YEAR = re.compile(
     rf"(?i:\b(?:en\s+|la\s+)?(?:d[ée]but|fin|milieu)\s+(?:d{_A}|de\s+l{_A})ann[ée]e\b"
     rf"(?:\s+(?P<edge>prochaine|derni[èe]re|pass[ée]e)\b)?)"
 )
-_MONTH_ALONE = re.compile(r"(?i:\bce\s+mois(?:-ci)?\b(?![-‑]l)|\ble\s+mois\s+(?P<edge>dernier|pass[ée]|prochain)\b)")
+# "ce mois-ci", "le mois prochain", "à la fin du mois", "en début de mois".
+_PART_OF_MONTH = r"(?:la\s+|en\s+)?(?:d[ée]but|fin|milieu)\s+(?:du|de)\s+"
+_MONTH_ALONE = re.compile(
+    rf"(?i:\bce\s+mois(?:-ci)?\b(?![-‑]l)|\b(?:le\s+|{_PART_OF_MONTH})mois\s+(?P<edge>dernier|pass[ée]|prochain)\b"
+    rf"|\b{_PART_OF_MONTH}mois\b(?![-‑]l|\s+(?:de\s|d['’]|dernier|pass|prochain)))"
+)
 # "Dans les prochains jours": the publication month, when a week from publication stays inside it.
 _COMING_DAYS = re.compile(r"(?i:\bdans\s+les\s+(?:tout\s+)?prochains\s+jours\b)")
 # Weeks and week-ends cannot be stored (no week precision): their month when they lie in one.

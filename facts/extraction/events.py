@@ -322,6 +322,14 @@ def _bloc_subject(verb: Token) -> bool:
     )  # fmt: skip
 
 
+def _unknown_organisation(mention: Mention) -> bool:
+    return mention.kind == "organisation" and (mention.entity_id or "").startswith("nouveau:")
+
+
+def _words_of(noun: Token) -> set[int]:
+    return {t.i for t in noun.subtree}
+
+
 def _legislature_vote(verb: Token) -> bool:
     """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
     return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
@@ -363,6 +371,9 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i:
         # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
         scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}
+    # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
+    # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
+    aside |= {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in _words_of(noun)}
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []

@@ -186,9 +186,11 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
             draft.date = draft.date or date_of_event_referred(draft, drafts)
-            draft.date = draft.date or timeline.next_to_lead(sentence)
+            draft.date = draft.date or timeline.next_to_story_day(sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
+        if not is_planned(sentence.root):
+            timeline.tell([m.value for m in date_mentions] + [timeline.next_to_story_day(sentence)])
     # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling
     # before it could borrow another day.
     merged = _merge(drafts, reading)

@@ -124,10 +124,16 @@ class Timeline:
 
     lead: tuple[int, str] | None = None  # (sentence start, day)
     stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
+    day_told: str | None = None  # the last day an earlier sentence of the story gave
 
-    def next_to_lead(self, sentence: Span) -> str | None:
-        """ "La veille (du sommet)", "le lendemain": the day before or after the one the lead gives."""
-        return next_to(sentence.text, self.lead[1]) if self.lead is not None else None
+    def next_to_story_day(self, sentence: Span) -> str | None:
+        """ "La veille (du sommet)", "le lendemain": the day before or after the one just told ("Arrivé lundi…
+        Le lendemain, il a signé…"), else the lead's."""
+        day = self.day_told or (self.lead[1] if self.lead is not None else None)
+        return next_to(sentence.text, day) if day else None
+
+    def tell(self, days: list[str | None]) -> None:
+        self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)
 
     def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
         places = [m for m in mentions if m.kind in ("lieu", "pays") and placed(m)]

@@ -217,6 +217,12 @@ STORIES = [
      "Vientiane, elle s'est entretenue avec le ministre laotien des Affaires étrangères.",
      [("visite", {"pays:AU", "pays:KH"}, "2025-06-12"), ("rencontre", {"pays:AU", "pays:LA"}, "2025-06-11"),
       ("visite", {"pays:AU", "pays:LA"}, "2025-06-11")]),
+    # "Le lendemain" is the day after the one just told, not the lead's.
+    ("Le secrétaire américain à la Défense, Lloyd Austin, est arrivé lundi à Hanoï, où il a été reçu par le "
+     "Premier ministre Pham Minh Chinh. Le lendemain, il a signé avec son homologue vietnamien une lettre "
+     "d'intention sur la sécurité maritime.",
+     [("visite", {"pays:US", "pays:VN"}, "2025-06-09"), ("rencontre", {"pays:US", "pays:VN"}, "2025-06-09"),
+      ("accord", {"pays:US", "pays:VN"}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",

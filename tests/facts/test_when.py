@@ -182,6 +182,14 @@ def test_parts_of_a_year_are_that_year():
     assert find_dates("Ils signeront d'ici la fin de l'année.", "2024-06-16", past=False)[0].value == "2024"
 
 
+def test_parts_of_a_month_are_that_month():
+    assert find_dates("Ils se verront à la fin du mois.", "2024-09-11", past=False)[0].value == "2024-09"
+    assert find_dates("Ils se sont vus à la fin du mois dernier.", "2024-09-11", past=True)[0].value == "2024-08"
+    assert [m.value for m in find_dates("Ils se verront à la fin du mois de mars.", "2024-09-11", past=False)] == [
+        "2025-03"
+    ]
+
+
 def test_the_eve_and_the_morrow_of_the_story_day():
     from facts.when import next_to
 
