@@ -86,7 +86,8 @@ LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre comme
 def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> tuple[Mention, Token, str] | None:
     """The place a visit goes to: "à Tokyo", "en Ukraine", "au Pérou", on the noun or on its light verb
     ("effectuer un voyage … en Ukraine"), or what a tour "should include"."""
-    places = [m for m in mentions if m.kind in ("lieu", "pays")]
+    # Not where an agreement's works are ("un accord sur la ligne ferroviaire entre Karachi et Peshawar").
+    places = [m for m in mentions if m.kind in ("lieu", "pays") and not _about_an_agreement(m.span.root)]
     if any(c.lower_ == "où" for c in trigger.children) and trigger.dep_ == "acl:relcl":
         # "À Hanoï, où elle s'est rendue lundi": the place is the word the clause hangs from.
         antecedent = within(places, [trigger.head])
@@ -113,6 +114,16 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     # country is known, else the first place.
     known = [candidate for candidate in found if host_country(candidate[0], catalog)]
     return (known or found or [None])[0]
+
+
+def _about_an_agreement(word: Token) -> bool:
+    for ancestor in word.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in VISIT_NOUNS or lemma in MEETING_NOUNS:
+            return False  # "l'accord signé lors de sa visite à Astana": the visit's place
+        if lemma in AGREEMENT_NOUNS:
+            return True
+    return False
 
 
 def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, previous_person: Mention | None):

@@ -57,7 +57,9 @@ def is_planned(token: Token) -> bool:
             return True
         if word.lemma_ in PLANNING_WORDS and word.i != token.i:
             return True
-    return False
+    # "doit s'entretenir jeudi avec…, avant de se rendre vendredi à Harbin": what comes after a planned act is too.
+    after = token.dep_ == "advcl" and any(c.lower_ in ("avant", "pour", "puis") for c in token.children)
+    return after and "Inf" in token.morph.get("VerbForm") and token.head.i != token.i and is_planned(token.head)
 
 
 def core_tokens(token: Token) -> list[Token]:

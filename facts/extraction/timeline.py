@@ -68,7 +68,10 @@ def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span
     if earlier and draft.kind == "visite":
         # Before a dated event, in the same trip: the month is known, the day is not.
         return resolved[0].value[:7] if len(resolved[0].value) >= 7 else resolved[0].value
-    if mentions[0].start <= 3 and draft.trigger.dep_ != "acl:relcl":
+    # A date that opens the sentence, alone or after the participle it hangs from ("Reçu mercredi au palais
+    # par Xi Jinping, M. Zardari a assisté à la signature…"), dates what the sentence then tells.
+    opening = resolved[0] is mentions[0] and len(sentence.text[: mentions[0].start].split()) <= 1
+    if opening and draft.trigger.dep_ != "acl:relcl":
         return resolved[0].value
     return None
 

@@ -223,6 +223,15 @@ STORIES = [
      "d'intention sur la sécurité maritime.",
      [("visite", {"pays:US", "pays:VN"}, "2025-06-09"), ("rencontre", {"pays:US", "pays:VN"}, "2025-06-09"),
       ("accord", {"pays:US", "pays:VN"}, "2025-06-10")]),
+    # An opening participle's day dates the sentence; a place in the agreement's words is not the visit's.
+    ("Le président pakistanais Asif Ali Zardari a entamé mardi une visite d'État en Chine. Reçu mercredi au palais "
+     "par son homologue Xi Jinping, M. Zardari a assisté à la signature d'une dizaine d'accords, dont un accord sur "
+     "la ligne ferroviaire entre Karachi et Peshawar.",
+     [("visite", {"pays:PK", "pays:CN"}, "2025-06-10"), ("rencontre", {"pays:PK", "pays:CN"}, "2025-06-11"),
+      ("accord", {"pays:PK", "pays:CN"}, "2025-06-11")]),
+    # What comes after a planned act is planned too.
+    ("M. Zardari doit s'entretenir jeudi avec le Premier ministre Li Qiang, avant de se rendre vendredi à Harbin.",
+     [("rencontre", {"pays:PK", "pays:CN"}, "2025-06-12"), ("visite", {"pays:PK", "pays:CN"}, "2025-06-13")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
