@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from facts.extraction.draft import Draft
 from facts.extraction.grammar import (
+    ANAPHORIC_HEADS,
     after_etre,
     anaphoric_subject,
     background,
@@ -221,7 +223,26 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             _hosts_met(draft, catalog)
         if draft.kind == "rencontre" and _receives(draft.trigger):
             drafts += _received_visit(draft, mentions, catalog)
-    return [draft for draft in drafts if _enough(draft)]
+    return [draft for draft in _items_listed(drafts, sentence, catalog) if _enough(draft)]
+
+
+def _items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[Draft]:
+    """ "la signature d'une dizaine d'accords, dont un accord sur le rail et un protocole sur le raisin": the
+    agreements named one by one are the facts, each between the batch's sides."""
+    batches = [d for d in drafts if d.kind == "accord"]
+    named = [t for t in sentence if t.lemma_.lower() in AGREEMENT_NOUNS and any(c.lower_ == "dont" for c in t.children)]
+    items = [i for t in named for i in (t, *(w for w in t.subtree if w.dep_ == "conj"))]
+    items = list(dict.fromkeys(i for i in items if i.lemma_.lower() in AGREEMENT_NOUNS))
+    if len(batches) != 1 or not items:
+        return drafts
+    batch = batches[0]
+    parties = batch.parties
+    listed = [
+        replace(batch, title=_title(item, parties, catalog), parties=list(parties), people=list(batch.people),
+                also_in=[], added=True)
+        for item in items
+    ]  # fmt: skip
+    return [d for d in drafts if d is not batch] + listed
 
 
 def _receives(trigger: Token) -> bool:
@@ -323,6 +344,31 @@ def _told_before(noun: Token) -> bool:
     return (noun.dep_ == "nsubj:pass" or (noun.dep_.startswith("nsubj") and definite)) and not counterpart
 
 
+GROUP_SIZES = {"trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+
+
+def _counted(clause: set[int], sentence: Span) -> int:
+    """How many sides "les trois pays", "les cinq dirigeants" count, in the event's clause (0 if none)."""
+    for word in sentence:
+        if word.i in clause and word.lemma_.lower() in ANAPHORIC_HEADS:
+            sizes = [GROUP_SIZES.get(c.lower_, 0) for c in word.children if c.dep_ == "nummod"]
+            if any(sizes):
+                return max(sizes)
+    return 0
+
+
+def _between(word: Token) -> bool:
+    """ "entre Bruxelles et Tunis", "avec Rabat": one of the sides of an agreement."""
+    first = word.head if word.dep_ == "conj" else word
+    return any(c.lower_ in ("entre", "avec") for c in first.children)
+
+
+def _signed_by_nobody_named(verb: Token) -> bool:
+    """ "Une vingtaine de documents ont été signés en présence des deux présidents": a passive with no "par"."""
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    return passive and not any(c.dep_ == "obl:agent" for c in verb.children)
+
+
 def _bloc_subject(verb: Token) -> bool:
     """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
     return any(
@@ -347,12 +393,13 @@ def _legislature_vote(verb: Token) -> bool:
 
 
 def _agreed(verb: Token) -> Token | None:
-    """The "accord" of "se mettre d'accord"."""
-    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
-    found = (
-        c for c in verb.children if c.lemma_.lower() == "accord" and any(g.lower_ in ("d'", "d’") for g in c.children)
-    )
-    return next(found, None) if reflexive else None
+    """The "accord" of "se mettre d'accord", read as "accord" ← "d'" or as the fixed phrase "d'" → "accord"."""
+    if not any(t.lower_ in ("se", "s'", "s’") for t in verb.doc[max(verb.i - 4, verb.sent.start) : verb.i]):
+        return None  # "se sont mis": the pronoun may hang from the auxiliary
+    elided = ("d'", "d’")
+    found = [c for c in verb.children if c.lemma_.lower() == "accord" and any(g.lower_ in elided for g in c.children)]
+    found += [g for c in verb.children if c.lower_ in elided for g in c.children if g.lemma_.lower() == "accord"]
+    return found[0] if found else None
 
 
 def _headline(sentence: Span) -> bool:
@@ -385,6 +432,10 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
     # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
     aside |= {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in _words_of(noun)}
+    # Nor what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
+    aside |= {
+        t.i for word in sentence if word.dep_ == "acl:relcl" and trigger not in word.subtree for t in word.subtree
+    }
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
@@ -396,16 +447,23 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
             break
         local = wider
     parties = [*bloc, *(p for p in sides_of(local, catalog) if p not in bloc)]
-    # "Bogota et Caracas ont conclu…": cities as the subject speak for their countries.
-    for city in (m for m in local if m.kind == "lieu" and subject_word(m.span.root)):
-        parties += [p for p in host_country(city, catalog) if p not in parties]
+    # "Bogota et Caracas ont conclu…", "… d'ici juin entre Bruxelles et Tunis": cities as the subject or the
+    # sides speak for their countries (Brussels for the Union in a story about it).
+    for city in (m for m in local if m.kind == "lieu" and (subject_word(m.span.root) or _between(m.span.root))):
+        seat = organisation_seats().get(fold(city.name))
+        host = [seat] if seat in catalog.seen else host_country(city, catalog)
+        parties += [p for p in host if p not in parties]
     people = []
     for person in [m for m in local if m.kind == "personne"]:
         parties += [p for p in person_side(person, mentions, catalog) if p not in parties]
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
-    if len(parties) < 2 and (anaphoric_subject(verb_of(trigger)) or _told_before(noun)) and len(recent) >= 2:
+    story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun) or _signed_by_nobody_named(verb)
+    group = catalog.recent_group
+    if len(parties) < len(group) and _counted(clause_of(trigger), sentence) == len(group) > 2:
+        parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"
+    elif len(parties) < 2 and story_sides and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])

@@ -65,9 +65,13 @@ def _next_stop(trip: tuple[str, str], drafts: list[Draft]) -> list[Draft]:
 def _two_agreements(one: Draft, other: Draft) -> bool:
     """ "ont signé un accord sur le commerce", then "ont aussi signé un accord sur la pêche": in sentences of
     their own, one told as another agreement, or both as ones not met before (the headline's agreement,
-    retold by the lead with "un" again, is the same)."""
-    distinct = one.added or other.added or (one.introduced and other.introduced)
-    return distinct and one.title != other.title and one.sentence.start != other.sentence.start
+    retold by the lead with "un" again, is the same); in one sentence, the items of a list ("dont un accord
+    sur le rail et un protocole sur le raisin")."""
+    if one.title == other.title:
+        return False
+    if one.sentence.start == other.sentence.start:
+        return one.added and other.added
+    return one.added or other.added or (one.introduced and other.introduced)
 
 
 def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
@@ -162,6 +166,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [sides_of(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]
+            reading.recent_group = list(sides[0])
         date_mentions = find_dates(sentence.text, article.published, past=True)
         if timeline.lead is None and number < 2 and not is_planned(sentence.root):
             day = next((m.value for m in date_mentions if m.value and len(m.value) == 10), None)

@@ -14,6 +14,7 @@ from facts.extraction.vocabulary import AGREEMENT_NOUNS, MEETING_NOUNS, NOMINAL,
 from facts.when import DateMention, next_to
 
 # "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
+BY_THEN = re.compile(r"\bd['’]ici\s*(?:le|la|l['’]|les)?\s*$", re.I)
 END_OF_YEAR = re.compile(r"(?:la\s+)?fin\s+(?:d['’]|de\s+l['’])ann", re.I)
 DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant)\s*(?:le|la|l['’]|les)?\s*$", re.I)
 ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
@@ -26,15 +27,20 @@ def _ended(draft: Draft) -> bool:
     return ending and trigger_lemma(draft.trigger) != "tournée"
 
 
-def _deadline(text: str, mention: DateMention) -> bool:
-    """ "d'ici l'été", "jusqu'en 2027": not the event's day; but "d'ici la fin de l'année" tells its year."""
-    return bool(DEADLINE.search(text[: mention.start])) and not END_OF_YEAR.match(text[mention.start : mention.end])
+def _deadline(text: str, mention: DateMention, planned: bool) -> bool:
+    """ "jusqu'en 2027", "avant l'été": not the event's day; but "d'ici la fin de l'année" tells its year, and
+    "devrait être conclu d'ici 2027" the latest a planned event is expected."""
+    before = text[: mention.start]
+    if END_OF_YEAR.match(text[mention.start : mention.end]) or (planned and BY_THEN.search(before)):
+        return False
+    return bool(DEADLINE.search(before))
 
 
 def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
     """The date in the event's own clause; else a date that opens the sentence ("En septembre, …"), unless
     the event sits in a relative clause or happened before ("après s'être rendu…")."""
-    resolved = [m for m in mentions if m.value and not _deadline(sentence.text, m)]
+    planned = draft.status in ("prévu", "prévue")
+    resolved = [m for m in mentions if m.value and not _deadline(sentence.text, m, planned)]
     if not resolved:
         return None
     if _ended(draft):

@@ -232,6 +232,22 @@ STORIES = [
     # What comes after a planned act is planned too.
     ("M. Zardari doit s'entretenir jeudi avec le Premier ministre Li Qiang, avant de se rendre vendredi à Harbin.",
      [("rencontre", {"pays:PK", "pays:CN"}, "2025-06-12"), ("visite", {"pays:PK", "pays:CN"}, "2025-06-13")]),
+    # A batch "dont" names items: each is a fact; a passive with no "par" is between the story's sides.
+    ("Le président kazakh est arrivé lundi à Paris. Une vingtaine de documents ont été signés mardi en présence des "
+     "deux présidents, dont une feuille de route sur le nucléaire civil et un accord sur les matières premières.",
+     [("visite", {"pays:KZ", "pays:FR"}, "2025-06-09"), ("accord", {"pays:KZ", "pays:FR"}, "2025-06-10"),
+      ("accord", {"pays:KZ", "pays:FR"}, "2025-06-10")]),
+    ("Le président chinois est arrivé lundi à Brasilia. Les deux gouvernements se sont par ailleurs mis d'accord "
+     "pour rapprocher leurs programmes d'investissement.",
+     [("visite", {"pays:CN", "pays:BR"}, "2025-06-09"), ("accord", {"pays:CN", "pays:BR"}, "2025-06-09")]),
+    # Capitals as the sides ("entre Bruxelles et Tunis"); a planned event's "d'ici juin" is its expected date.
+    ("L'Union européenne et la Tunisie ont repris lundi leur dialogue. Un accord-cadre sur la migration légale "
+     "devrait être conclu d'ici juin entre Bruxelles et Tunis.", [("accord", {"org:ue", "pays:TN"}, "2025-06")]),
+    # "Les cinq pays": the five sides just told.
+    ("L'Algérie, la Tunisie, l'Italie, l'Autriche et l'Allemagne ont signé mardi un accord sur l'hydrogène. Les cinq "
+     "pays avaient signé en janvier 2024 à Rome une déclaration d'intention commune.",
+     [("accord", {"pays:DZ", "pays:TN", "pays:IT", "pays:AT", "pays:DE"}, "2025-06-10"),
+      ("accord", {"pays:DZ", "pays:TN", "pays:IT", "pays:AT", "pays:DE"}, "2024-01")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
