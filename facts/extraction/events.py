@@ -357,6 +357,24 @@ def _counted(clause: set[int], sentence: Span) -> int:
     return 0
 
 
+def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
+    """ "le Nigeria, le Maroc et la Mauritanie y ont signé", when the model hangs the first names of the
+    list elsewhere: the names just before the subject, joined by commas and "et"."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    named = {i for m in mentions if m.kind in ("pays", "organisation") for i in range(m.span.start, m.span.end)}
+    if not subjects or subjects[0].i not in named:
+        return set()
+    listed: set[int] = set()
+    word = subjects[0].left_edge.i - 1
+    while word >= verb.sent.start:
+        token = verb.doc[word]
+        if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
+            break
+        listed |= {word} if word in named else set()
+        word -= 1
+    return listed
+
+
 def _between(word: Token) -> bool:
     """ "entre Bruxelles et Tunis", "avec Rabat": one of the sides of an agreement."""
     first = word.head if word.dep_ == "conj" else word
@@ -426,6 +444,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
             aside |= _told_about(child)
             scope |= {t.i for t in child.subtree if t.i in clause}
+    scope |= _listed_before(verb, mentions)
     if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i:
         # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
         scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}

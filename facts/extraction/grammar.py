@@ -4,6 +4,8 @@ it names is planned, denied or only reported.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from facts.extraction.vocabulary import MEETING_NOUNS, ROLE_WORDS, VISIT_NOUNS
@@ -101,7 +103,11 @@ def clause_subjects(trigger: Token) -> list[Token]:
 def is_infinitive(verb: Token) -> bool:
     """ "doit se rendre", "pour rencontrer", "avant de tenir": a verb that shares its subject and its day
     with the verb it hangs from."""
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm")):
+        return True
+    # "ont relancé en juillet 2022 le gazoduc en signant un mémorandum": a gerund, likewise.
+    gerund = verb.lower_.endswith("ant") and any(c.lower_ == "en" and c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "advcl" and gerund
 
 
 def governing_subjects(verb: Token) -> list[Token]:
@@ -125,8 +131,29 @@ def after_etre(token: Token) -> bool:
 
 
 def is_verbal(token: Token) -> bool:
-    """A verb, or a participle the small model reads as an adjective ("ont paraphé")."""
-    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and any(c.dep_.startswith("aux") for c in token.children))
+    """A verb, or a participle the small model reads as an adjective or a noun ("ont paraphé", "ont en outre
+    paraphé")."""
+    if token.pos_ == "VERB" or (token.pos_ == "ADJ" and any(c.dep_.startswith("aux") for c in token.children)):
+        return True
+    return token.pos_ in ("ADJ", "NOUN") and _misread_participle(token) is not None
+
+
+# Words that may stand between "ont" and its participle: "ont en outre paraphé", "a par ailleurs signé".
+_BETWEEN_AUXILIARY = frozenset("en outre par ailleurs également aussi déjà enfin ensuite notamment".split())
+_AVOIR = frozenset("a ont avait avaient aura auront".split())
+
+
+def _misread_participle(token: Token) -> str | None:
+    """The infinitive of a first-group participle after "avoir" that the model read as another word."""
+    match = re.fullmatch(r"(\w+)é(?:e|s|es)?", token.lower_)
+    if match is None:
+        return None
+    for word in reversed(token.doc[max(token.sent.start, token.i - 5) : token.i]):
+        if word.lower_ in _AVOIR:
+            return match[1] + "er"
+        if word.lower_ not in _BETWEEN_AUXILIARY:
+            return None
+    return None
 
 
 def trigger_lemma(token: Token) -> str:
@@ -135,6 +162,8 @@ def trigger_lemma(token: Token) -> str:
         return "entretenir"
     if token.lower_ in VISIT_NOUNS | MEETING_NOUNS:
         return token.lower_  # "escale" read as an adjective "escal", "tête-à-tête" as "tête à tête"
+    if token.pos_ in ("ADJ", "NOUN") and (infinitive := _misread_participle(token)) is not None:
+        return infinitive
     return token.lemma_.lower()
 
 

@@ -61,6 +61,15 @@ SENTENCES = [
     # "Royaume-Uni" misread as the sentence's head is still a subject; "un pays européen" is not the Union.
     ("Le Royaume-Uni et le Japon ont conclu mardi un accord de défense, le premier du genre pour Tokyo avec un "
      "pays européen.", [("accord", {"pays:GB", "pays:JP"}, "2025-06-10")]),
+    # A gerund shares its main verb's day; a list of sides the model split is still one subject.
+    ("L'Algérie, le Niger et le Nigeria avaient relancé en juillet 2022 le gazoduc transsaharien en signant un "
+     "mémorandum d'entente à Alger.", [("accord", {"pays:DZ", "pays:NE", "pays:NG"}, "2022-07")]),
+    ("Le projet a franchi une étape lundi à Rabat : le Nigeria, le Maroc et la Mauritanie y ont signé un accord "
+     "intergouvernemental.", [("accord", {"pays:NG", "pays:MA", "pays:MR"}, "2025-06-09")]),
+    # A participle after "ont en outre" the model reads as a noun.
+    ("Le Maroc et le Nigeria ont en outre paraphé lundi une lettre d'intention sur la livraison de gaz naturel "
+     "liquéfié nigérian au Maroc en attendant la mise en service du pipeline.",
+     [("accord", {"pays:MA", "pays:NG"}, "2025-06-09")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
