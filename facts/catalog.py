@@ -169,7 +169,7 @@ class Catalog:
                     gone.add(word)
             if gone:  # a new list: the catalog before this write still reads the old one
                 self.__dict__["words_sorted"] = [word for word in self.words_sorted if word not in gone]
-            self._copied("_vocabularies").pop(fact.id)
+            self._vocabularies.pop(fact.id, None)
         if self._built("_recent"):
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
@@ -209,8 +209,7 @@ class Catalog:
             for kind in (None, fact.kind):
                 recent[kind] = _with(*recent.get(kind, ((), [])), _recent_key(date_key, fact), fact)
         if self._built("word_postings"):
-            vocabularies = self._copied("_vocabularies")
-            vocabularies[fact.id] = self._words_of(fact)
+            self._vocabularies[fact.id] = (fact, *self._words_of(fact))
             postings = self._copied("word_postings")
             new = [word for word in dict.fromkeys(self.vocabulary(fact)) if word not in postings]
             for word in self.vocabulary(fact):
@@ -416,8 +415,10 @@ class Catalog:
         return self._recent.get(kind, ((), ()))[0]
 
     @cached_property
-    def _vocabularies(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-        return {fact.id: self._words_of(fact) for fact in self.by_id.values()}
+    def _vocabularies(self) -> dict[int, tuple[Fact, tuple[str, ...], tuple[str, ...]]]:
+        """Fact id → the fact and its `vocabularies`: shared, like `_derived`, by the catalogs that follow this
+        one, and read only for the very fact it was derived from."""
+        return {fact.id: (fact, *self._words_of(fact)) for fact in self.by_id.values()}
 
     def _words_of(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The words of the headline, and those only the rest of the text mentions: tuples of shared
@@ -433,7 +434,8 @@ class Catalog:
     def vocabularies(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Words of the title, nature and topics (what the fact is about), and words only the summary,
         status, quotes and roles hold."""
-        return self._vocabularies.get(fact.id) or self._words_of(fact)
+        found = self._vocabularies.get(fact.id)
+        return (found[1], found[2]) if found is not None and found[0] is fact else self._words_of(fact)
 
     def vocabulary(self, fact: Fact) -> tuple[str, ...]:
         """Every word the fact's text holds, summary and quotes included."""
