@@ -44,10 +44,11 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     return {entity.id: entity for entity in country_entities()} | dict(stored)
 
 
-def prominence(fact: Fact, group: frozenset[str]) -> int:
-    """How central the entities of `group` are to the fact: a party or the place, or a person by their part."""
+def centrality(fact: Fact, groups: Iterable[frozenset[str]]) -> int:
+    """How central the entities of `groups` are to the fact, summed over the groups (each counting its most
+    central entity): a party or the place, or a person by their part."""
     standings = _standings(fact)
-    return max((standings.get(entity, 0) for entity in group), default=0)
+    return sum(max([standings.get(entity, 0) for entity in group], default=0) for group in groups)
 
 
 def _standings(fact: Fact) -> dict[str, int]:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from facts import dates
 from facts.aliases import Resolution
-from facts.catalog import Catalog, prominence
+from facts.catalog import Catalog, centrality
 from facts.model import FIRMNESS, Fact
 from facts.normalize import STOP_WORDS, fold
 
@@ -300,10 +300,10 @@ def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozen
             score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
         ):
             continue
-        directly = sum(1 for group in wanted if not group.isdisjoint(catalog.direct(fact)))
-        centrality = sum(prominence(fact, group) for group in wanted)
+        direct = catalog.direct(fact)
+        directly = sum(1 for group in wanted if not group.isdisjoint(direct))
         # Evidence first (names the fact involves, directly, centrally), then the date asked.
-        evidence = (directly == len(wanted), directly, covered, centrality, on_date)
+        evidence = (directly == len(wanted), directly, covered, centrality(fact, wanted), on_date)
         weighed.append((evidence, fact, score))
     if len(weighed) > TOP_RESULTS:
         # A fact whose evidence is below that of the TOP_RESULTS best cannot make it, whatever its words:
