@@ -47,19 +47,17 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
 def centrality(fact: Fact, groups: Iterable[frozenset[str]]) -> int:
     """How central the entities of `groups` are to the fact, summed over the groups (each counting its most
     central entity): a party or the place, or a person by their part."""
-    standings = _standings(fact)
-    return sum(max([standings.get(entity, 0) for entity in group], default=0) for group in groups)
+    return sum(max([standing(fact, entity) for entity in group], default=0) for group in groups)
 
 
-def _standings(fact: Fact) -> dict[str, int]:
-    """The weight of every entity the fact involves directly, in one pass: a party or the place, or a person
-    by their part."""
-    weights = dict.fromkeys(fact.parties, DIRECT_WEIGHT)
-    if fact.place:
-        weights[fact.place] = DIRECT_WEIGHT
+def standing(fact: Fact, entity_id: str) -> int:
+    """How central the entity is to the fact: a party or the place, or a person by their part; 0 when the fact
+    involves it only through its country, or not at all."""
+    weight = DIRECT_WEIGHT if entity_id == fact.place or entity_id in fact.parties else 0
     for participant in fact.people:
-        weights[participant.entity] = max(weights.get(participant.entity, 0), PART_WEIGHTS.get(participant.part, 1))
-    return weights
+        if participant.entity == entity_id:
+            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
+    return weight
 
 
 def _rank_tail(date_key: tuple[int, int, int], fact: Fact) -> tuple:
@@ -175,14 +173,14 @@ class Catalog:
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
                 recent[kind] = _without(*recent[kind], _recent_key(date_key, fact))
-        ranked, standings = self._copied("_ranked"), _standings(fact)
+        ranked = self._copied("_ranked")
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
             runs = ranked[entity_id] = dict(ranked[entity_id])
-            standing = standings.get(entity_id, 0)
-            runs[standing] = self._ranked_run(runs[standing], fact, date_key, present=True)
-            if not runs[standing]:
-                del runs[standing]
+            run = standing(fact, entity_id)
+            runs[run] = self._ranked_run(runs[run], fact, date_key, present=True)
+            if not runs[run]:
+                del runs[run]
             remaining = tuple(f for f in postings[entity_id] if f.id != fact.id)
             if remaining:
                 postings[entity_id], posting_ids[entity_id] = remaining, posting_ids[entity_id] - {fact.id}
@@ -195,7 +193,7 @@ class Catalog:
         self._copied("by_id")[fact.id] = fact
         derived = self._derived[fact.id] = self._derive(fact, dates.sort_key(fact.date))
         involved, date_key = derived.involved, derived.date_key
-        ranked, standings = self._copied("_ranked"), _standings(fact)
+        ranked = self._copied("_ranked")
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
             listed = postings.get(entity_id, ())
@@ -203,8 +201,8 @@ class Catalog:
             postings[entity_id] = (*listed[:at], fact, *listed[at:])
             posting_ids[entity_id] = posting_ids.get(entity_id, frozenset()) | {fact.id}
             runs = ranked[entity_id] = dict(ranked.get(entity_id, {}))
-            standing = standings.get(entity_id, 0)
-            runs[standing] = self._ranked_run(runs.get(standing, []), fact, date_key, present=False)
+            run = standing(fact, entity_id)
+            runs[run] = self._ranked_run(runs.get(run, []), fact, date_key, present=False)
         if self._built("_recent"):
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
@@ -326,9 +324,8 @@ class Catalog:
         runs: defaultdict[str, defaultdict[int, list[Fact]]] = defaultdict(lambda: defaultdict(list))
         for fact_derived in derived:
             fact = fact_derived.fact
-            standings = _standings(fact)
             for entity_id in fact_derived.involved:
-                runs[entity_id][standings.get(entity_id, 0)].append(fact)
+                runs[entity_id][standing(fact, entity_id)].append(fact)
         # Plain dictionaries: a lookup of an entity or standing that has no facts must not add one.
         return {entity_id: dict(by_standing) for entity_id, by_standing in runs.items()}
 
