@@ -8,6 +8,8 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
+from itertools import chain, compress, islice
+from operator import attrgetter
 
 from facts import dates
 from facts.aliases import AliasIndex
@@ -58,6 +60,9 @@ def standing(fact: Fact, entity_id: str) -> int:
         if participant.entity == entity_id:
             weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
     return weight
+
+
+_FACT_ID = attrgetter("id")
 
 
 def _rank_tail(date_key: tuple[int, int, int], fact: Fact) -> tuple:
@@ -338,8 +343,15 @@ class Catalog:
         """An entity's facts in the order a query naming only that entity ranks them: involving it
         directly before through its country, the most central part first, then newest and firmest."""
         runs = self._ranked.get(entity_id, {})
-        for standing in sorted(runs, reverse=True):
-            yield from reversed(runs[standing])
+        return chain.from_iterable(reversed(runs[standing]) for standing in sorted(runs, reverse=True))
+
+    def ranked_among(self, entity_id: str, among: Collection[int], reads: int | None = None) -> Iterator[Fact]:
+        """The entity's `ranked_postings` whose ids are `among` these, from the first `reads` of them if
+        given: filtered without a step of Python per fact read, since thousands may be read to keep a few."""
+        facts, ids = self.ranked_postings(entity_id), map(_FACT_ID, self.ranked_postings(entity_id))
+        if reads is not None:
+            facts, ids = islice(facts, reads), islice(ids, reads)
+        return compress(facts, map(among.__contains__, ids))
 
     def newest_involving(self, entity_id: str, kind: str | None, count: int) -> list[Fact]:
         """The entity's `count` newest facts (of `kind`), newest then highest id first."""

@@ -257,14 +257,15 @@ def _ranked_involving(
     chosen: dict[int, Fact] = {}
     for entity_id in group:
         taken = 0
-        for read, fact in enumerate(catalog.ranked_postings(entity_id)):
-            if read == reads:
-                return None
-            if (kind is None or fact.kind == kind) and fact.id in among:
+        for fact in catalog.ranked_among(entity_id, among, reads):
+            if kind is None or fact.kind == kind:
                 chosen[fact.id] = fact
                 taken += 1
                 if taken >= 4 * TOP_RESULTS:
                     break
+        else:
+            if reads is not None and len(catalog.posting_ids.get(entity_id, ())) > reads:
+                return None  # more facts than `reads` were left to read
     return chosen
 
 
