@@ -10,7 +10,6 @@ text as is: footers, menu options), then adds its own markup around it.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Characters Discord's markdown reads anywhere in a line: emphasis, code, spoilers, masked links,
 # mentions, channels, timestamps and custom emoji (all start with "<"), @everyone and the escape itself.
@@ -21,6 +20,9 @@ _ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 # Bidi embeddings, overrides and isolates reorder the rest of the line they are in: a title could
 # display another field's words in its place. Marks (LRM, RLM, ALM) are harmless but invisible.
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+# Unicode's control characters (category Cc, fixed by the standard): C0, DEL and C1. One pattern rather than
+# a category lookup per character: every title and option of every answer goes through `plain`.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # "@" is left out: "https://exemple.fr/@everyone" must not carry a mention into the message.
 _SAFE_URL = re.compile(r"https?://[^\s<>\[\]()`|*\\@]+", re.IGNORECASE)
 
@@ -28,8 +30,7 @@ _SAFE_URL = re.compile(r"https?://[^\s<>\[\]()`|*\\@]+", re.IGNORECASE)
 def plain(text: str) -> str:
     """One line of visible text, for places that show text as is (footers, menu options): no control or
     bidi characters, whitespace collapsed to single spaces."""
-    spaced = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text.translate(_BIDI))
-    return " ".join(spaced.split())
+    return " ".join(_CONTROLS.sub(" ", text.translate(_BIDI)).split())
 
 
 def inert(text: str, multiline: bool = False) -> str:

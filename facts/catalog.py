@@ -8,6 +8,8 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
+from itertools import chain, compress, islice
+from operator import attrgetter
 
 from facts import dates
 from facts.aliases import AliasIndex
@@ -44,21 +46,23 @@ def known_entities(stored: Mapping[str, Entity]) -> dict[str, Entity]:
     return {entity.id: entity for entity in country_entities()} | dict(stored)
 
 
-def prominence(fact: Fact, group: frozenset[str]) -> int:
-    """How central the entities of `group` are to the fact: a party or the place, or a person by their part."""
-    standings = _standings(fact)
-    return max((standings.get(entity, 0) for entity in group), default=0)
+def centrality(fact: Fact, groups: Iterable[frozenset[str]]) -> int:
+    """How central the entities of `groups` are to the fact, summed over the groups (each counting its most
+    central entity): a party or the place, or a person by their part."""
+    return sum(max([standing(fact, entity) for entity in group], default=0) for group in groups)
 
 
-def _standings(fact: Fact) -> dict[str, int]:
-    """The weight of every entity the fact involves directly, in one pass: a party or the place, or a person
-    by their part."""
-    weights = dict.fromkeys(fact.parties, DIRECT_WEIGHT)
-    if fact.place:
-        weights[fact.place] = DIRECT_WEIGHT
+def standing(fact: Fact, entity_id: str) -> int:
+    """How central the entity is to the fact: a party or the place, or a person by their part; 0 when the fact
+    involves it only through its country, or not at all."""
+    weight = DIRECT_WEIGHT if entity_id == fact.place or entity_id in fact.parties else 0
     for participant in fact.people:
-        weights[participant.entity] = max(weights.get(participant.entity, 0), PART_WEIGHTS.get(participant.part, 1))
-    return weights
+        if participant.entity == entity_id:
+            weight = max(weight, PART_WEIGHTS.get(participant.part, 1))
+    return weight
+
+
+_FACT_ID = attrgetter("id")
 
 
 def _rank_tail(date_key: tuple[int, int, int], fact: Fact) -> tuple:
@@ -81,6 +85,16 @@ def _with(items: tuple | list, keys: list, key, item) -> tuple[list, list]:
     """Copies of a sorted list and of its keys with `item` inserted at `key`."""
     at = bisect_left(keys, key)
     return [*items[:at], item, *items[at:]], [*keys[:at], key, *keys[at:]]
+
+
+class _Derived:
+    """What the catalog reads of one fact over and over: the entities it involves (with their countries), those
+    it involves directly, and its date's sort key."""
+
+    __slots__ = ("date_key", "direct", "fact", "involved")
+
+    def __init__(self, fact: Fact, involved: tuple[str, ...], direct: tuple[str, ...], date_key) -> None:
+        self.fact, self.involved, self.direct, self.date_key = fact, involved, direct, date_key
 
 
 class Catalog:
@@ -145,7 +159,8 @@ class Catalog:
         return name in self.__dict__
 
     def _remove(self, fact: Fact) -> None:
-        involved, date_key = self._involved[fact.id], self._date_keys[fact.id]
+        derived = self._derived_of(fact)
+        involved, date_key = derived.involved, derived.date_key
         if self._built("word_postings"):
             postings = self._copied("word_postings")
             gone = set()
@@ -158,34 +173,32 @@ class Catalog:
                     gone.add(word)
             if gone:  # a new list: the catalog before this write still reads the old one
                 self.__dict__["words_sorted"] = [word for word in self.words_sorted if word not in gone]
-            self._copied("_vocabularies").pop(fact.id)
+            self._vocabularies.pop(fact.id, None)
         if self._built("_recent"):
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
                 recent[kind] = _without(*recent[kind], _recent_key(date_key, fact))
-        ranked, standings = self._copied("_ranked"), _standings(fact)
+        ranked = self._copied("_ranked")
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
             runs = ranked[entity_id] = dict(ranked[entity_id])
-            standing = standings.get(entity_id, 0)
-            runs[standing] = self._ranked_run(runs[standing], fact, date_key, present=True)
-            if not runs[standing]:
-                del runs[standing]
+            run = standing(fact, entity_id)
+            runs[run] = self._ranked_run(runs[run], fact, date_key, present=True)
+            if not runs[run]:
+                del runs[run]
             remaining = tuple(f for f in postings[entity_id] if f.id != fact.id)
             if remaining:
                 postings[entity_id], posting_ids[entity_id] = remaining, posting_ids[entity_id] - {fact.id}
             else:
                 del postings[entity_id], posting_ids[entity_id]
-        for name in ("by_id", "_involved", "_direct", "_date_keys"):
-            self._copied(name).pop(fact.id)
+        self._copied("by_id").pop(fact.id)
+        self._derived.pop(fact.id, None)
 
     def _add(self, fact: Fact) -> None:
         self._copied("by_id")[fact.id] = fact
-        involved, date_key = self._involve(fact), dates.sort_key(fact.date)
-        self._copied("_involved")[fact.id] = involved
-        self._copied("_direct")[fact.id] = tuple(sorted(fact.entity_ids()))
-        self._copied("_date_keys")[fact.id] = date_key
-        ranked, standings = self._copied("_ranked"), _standings(fact)
+        derived = self._derived[fact.id] = self._derive(fact, dates.sort_key(fact.date))
+        involved, date_key = derived.involved, derived.date_key
+        ranked = self._copied("_ranked")
         postings, posting_ids = self._copied("postings"), self._copied("posting_ids")
         for entity_id in involved:
             listed = postings.get(entity_id, ())
@@ -193,15 +206,14 @@ class Catalog:
             postings[entity_id] = (*listed[:at], fact, *listed[at:])
             posting_ids[entity_id] = posting_ids.get(entity_id, frozenset()) | {fact.id}
             runs = ranked[entity_id] = dict(ranked.get(entity_id, {}))
-            standing = standings.get(entity_id, 0)
-            runs[standing] = self._ranked_run(runs.get(standing, []), fact, date_key, present=False)
+            run = standing(fact, entity_id)
+            runs[run] = self._ranked_run(runs.get(run, []), fact, date_key, present=False)
         if self._built("_recent"):
             recent = self._copied("_recent")
             for kind in (None, fact.kind):
                 recent[kind] = _with(*recent.get(kind, ((), [])), _recent_key(date_key, fact), fact)
         if self._built("word_postings"):
-            vocabularies = self._copied("_vocabularies")
-            vocabularies[fact.id] = self._words_of(fact)
+            self._vocabularies[fact.id] = (fact, *self._words_of(fact))
             postings = self._copied("word_postings")
             new = [word for word in dict.fromkeys(self.vocabulary(fact)) if word not in postings]
             for word in self.vocabulary(fact):
@@ -215,7 +227,7 @@ class Catalog:
     def warm(self) -> Catalog:
         """Builds the lookup structures now rather than during the first query (start-up pays, not users)."""
         with collector_paused():
-            for structure in ("index", "postings", "posting_ids", "_direct", "_date_keys", "_ranked"):
+            for structure in ("index", "_derived", "postings", "posting_ids", "_ranked"):
                 getattr(self, structure)
         return self
 
@@ -248,15 +260,33 @@ class Catalog:
     def involved(self, fact: Fact) -> tuple[str, ...]:
         """The fact's entities, plus the country of its place and of its people, so "/chronologie Japon"
         finds what Japan's minister did; the matcher counts those countries as indirect evidence."""
-        if self.by_id.get(fact.id) is fact:
-            return self._involved[fact.id]
-        return self._involve(fact)
+        return self._derived_of(fact).involved
 
-    def _involve(self, fact: Fact) -> tuple[str, ...]:
+    @cached_property
+    def _derived(self) -> dict[int, _Derived]:
+        """Fact id → what is derived from that fact, one table shared by every catalog that follows from this
+        one: a write replaces the entries of the facts it changes rather than copying 100,000 of them for the
+        new catalog. A lookup may still be reading an older catalog, whose version of a fact the write
+        replaced: `_derived_of` derives it again when the entry was not derived from the very fact asked about."""
+        date_keys: dict[str | None, tuple[int, int, int]] = {}  # many facts share a date: each is parsed once
+        derived = {}
+        for fact in self.by_id.values():
+            date_key = date_keys.get(fact.date) or date_keys.setdefault(fact.date, dates.sort_key(fact.date))
+            derived[fact.id] = self._derive(fact, date_key)
+        return derived
+
+    def _derive(self, fact: Fact, date_key: tuple[int, int, int]) -> _Derived:
         """Sorted tuples rather than sets: a fact involves a handful of entities, and 100,000 small sets
         weigh tens of megabytes more."""
-        direct, country_of = self.direct(fact), self._country_ids
-        return tuple(sorted({country_of[e] for e in direct if e in country_of}.union(direct)))
+        direct, country_of = tuple(sorted(fact.entity_ids())), self._country_ids
+        involved = tuple(sorted({country_of[e] for e in direct if e in country_of}.union(direct)))
+        return _Derived(fact, involved, direct, date_key)
+
+    def _derived_of(self, fact: Fact) -> _Derived:
+        derived = self._derived.get(fact.id)
+        if derived is None or derived.fact is not fact:
+            derived = self._derive(fact, dates.sort_key(fact.date))
+        return derived
 
     @cached_property
     def _country_ids(self) -> dict[str, str]:
@@ -264,36 +294,22 @@ class Catalog:
         return {entity_id: sys.intern(f"pays:{e.country}") for entity_id, e in self.entities.items() if e.country}
 
     @cached_property
-    def _involved(self) -> dict[int, tuple[str, ...]]:
-        return {fact.id: self._involve(fact) for fact in self.by_id.values()}
-
-    @cached_property
     def postings(self) -> dict[str, tuple[Fact, ...]]:
         """Entity → the facts involving it, by id: a query that names an entity reads only those."""
         lists: dict[str, list[Fact]] = {}
         for fact in self.facts:
-            for entity_id in self._involved[fact.id]:
+            for entity_id in self.involved(fact):
                 lists.setdefault(entity_id, []).append(fact)
         return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
 
-    @cached_property
-    def _direct(self) -> dict[int, tuple[str, ...]]:
-        return {fact.id: tuple(sorted(fact.entity_ids())) for fact in self.by_id.values()}
-
     def direct(self, fact: Fact) -> tuple[str, ...]:
         """Parties, people and place: what the fact involves directly."""
-        found = self._direct.get(fact.id)
-        return found if found is not None and self.by_id.get(fact.id) is fact else tuple(sorted(fact.entity_ids()))
-
-    @cached_property
-    def _date_keys(self) -> dict[int, tuple[int, int, int]]:
-        # Many facts share a date: each distinct one is parsed once.
-        keys = {}
-        return {fact.id: keys.get(fact.date) or keys.setdefault(fact.date, dates.sort_key(fact.date))
-                for fact in self.by_id.values()}  # fmt: skip
+        return self._derived_of(fact).direct
 
     def date_key(self, fact: Fact) -> tuple[int, int, int]:
-        return self._date_keys.get(fact.id) or dates.sort_key(fact.date)
+        # `_derived_of` inlined: merges and sorts call this once per fact they read.
+        derived = self._derived.get(fact.id)
+        return derived.date_key if derived is not None and derived.fact is fact else dates.sort_key(fact.date)
 
     @cached_property
     def posting_ids(self) -> dict[str, frozenset[int]]:
@@ -303,34 +319,39 @@ class Catalog:
     def _ranked(self) -> dict[str, dict[int, list[Fact]]]:
         """Entity → its facts in runs by standing (its prominence in them, 0 when only its country is
         involved), each run in `_rank_tail` order: one sort of all facts, then one pass."""
-        date_keys, involved = self._date_keys, self._involved
-        # One integer per fact rather than a (date, firmness) tuple: the sort compares much faster. by_id is
-        # in id order: read backwards, the stable sort leaves each tie in the `-id` order `_rank_tail` ends with.
-        date_rank = {key: rank for rank, key in enumerate(sorted(set(date_keys.values())))}
+        # by_id is in id order: read backwards, the stable sort below leaves each tie in the `-id` order
+        # `_rank_tail` ends with.
+        derived = [self._derived_of(fact) for fact in reversed(self.by_id.values())]
+        # One integer per fact rather than a (date, firmness) tuple: the sort compares much faster.
+        date_rank = {key: rank for rank, key in enumerate(sorted({d.date_key for d in derived}))}
         firmness_span = max(FIRMNESS.values()) + 1
-        ordered = sorted(
-            reversed(self.by_id.values()),
-            key=lambda f: date_rank[date_keys[f.id]] * firmness_span + FIRMNESS.get(f.status, 0),
-        )
+        derived.sort(key=lambda d: date_rank[d.date_key] * firmness_span + FIRMNESS.get(d.fact.status, 0))
         runs: defaultdict[str, defaultdict[int, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-        for fact in ordered:
-            standings = _standings(fact)
-            for entity_id in involved[fact.id]:
-                runs[entity_id][standings.get(entity_id, 0)].append(fact)
+        for fact_derived in derived:
+            fact = fact_derived.fact
+            for entity_id in fact_derived.involved:
+                runs[entity_id][standing(fact, entity_id)].append(fact)
         # Plain dictionaries: a lookup of an entity or standing that has no facts must not add one.
         return {entity_id: dict(by_standing) for entity_id, by_standing in runs.items()}
 
     def _ranked_run(self, run: list[Fact], fact: Fact, date_key, present: bool) -> list[Fact]:
         """A copy of a run of `_ranked` without `fact` (present) or with it."""
-        at = bisect_left(run, _rank_tail(date_key, fact), key=lambda f: _rank_tail(self._date_keys[f.id], f))
+        at = bisect_left(run, _rank_tail(date_key, fact), key=lambda f: _rank_tail(self.date_key(f), f))
         return [*run[:at], *run[at + 1 :]] if present else [*run[:at], fact, *run[at:]]
 
     def ranked_postings(self, entity_id: str) -> Iterator[Fact]:
         """An entity's facts in the order a query naming only that entity ranks them: involving it
         directly before through its country, the most central part first, then newest and firmest."""
         runs = self._ranked.get(entity_id, {})
-        for standing in sorted(runs, reverse=True):
-            yield from reversed(runs[standing])
+        return chain.from_iterable(reversed(runs[standing]) for standing in sorted(runs, reverse=True))
+
+    def ranked_among(self, entity_id: str, among: Collection[int], reads: int | None = None) -> Iterator[Fact]:
+        """The entity's `ranked_postings` whose ids are `among` these, from the first `reads` of them if
+        given: filtered without a step of Python per fact read, since thousands may be read to keep a few."""
+        facts, ids = self.ranked_postings(entity_id), map(_FACT_ID, self.ranked_postings(entity_id))
+        if reads is not None:
+            facts, ids = islice(facts, reads), islice(ids, reads)
+        return compress(facts, map(among.__contains__, ids))
 
     def newest_involving(self, entity_id: str, kind: str | None, count: int) -> list[Fact]:
         """The entity's `count` newest facts (of `kind`), newest then highest id first."""
@@ -346,8 +367,8 @@ class Catalog:
         runs = [reversed(run) for entity_id in entity_ids for run in self._ranked.get(entity_id, {}).values()]
         taken: list[Fact] = []
         seen: set[int] = set()
-        for fact in heapq.merge(*runs, key=lambda f: self._date_keys[f.id], reverse=True):
-            if len(taken) >= count and self._date_keys[fact.id] != self._date_keys[taken[-1].id]:
+        for fact in heapq.merge(*runs, key=self.date_key, reverse=True):
+            if len(taken) >= count and self.date_key(fact) != self.date_key(taken[-1]):
                 break
             if fact.id in seen or (kind is not None and fact.kind != kind):
                 continue
@@ -355,14 +376,14 @@ class Catalog:
                 continue
             seen.add(fact.id)
             taken.append(fact)
-        taken.sort(key=lambda f: (self._date_keys[f.id], f.id), reverse=True)
+        taken.sort(key=lambda f: (self.date_key(f), f.id), reverse=True)
         return taken[:count]
 
     def newest_among(self, ids: Iterable[int], kind: str | None, count: int) -> list[Fact]:
         """The `count` newest of these facts (of `kind`), newest then highest id first."""
-        by_id, date_keys = self.by_id, self._date_keys
+        by_id = self.by_id
         of_kind = ids if kind is None else (i for i in ids if by_id[i].kind == kind)
-        return [by_id[i] for i in heapq.nlargest(count, of_kind, key=lambda i: (date_keys[i], i))]
+        return [by_id[i] for i in heapq.nlargest(count, of_kind, key=lambda i: (self.date_key(by_id[i]), i))]
 
     @cached_property
     def involved_anywhere(self) -> frozenset[str]:
@@ -390,7 +411,7 @@ class Catalog:
 
     @cached_property
     def _recent(self) -> dict[str | None, tuple[list[Fact], list[tuple]]]:
-        ordered = sorted((_recent_key(self._date_keys[f.id], f), f) for f in self.by_id.values())
+        ordered = sorted((_recent_key(self.date_key(f), f), f) for f in self.by_id.values())
         recent: dict[str | None, tuple[list[Fact], list[tuple]]] = {None: ([], [])}
         for key, fact in ordered:
             for kind in (None, fact.kind):
@@ -404,8 +425,10 @@ class Catalog:
         return self._recent.get(kind, ((), ()))[0]
 
     @cached_property
-    def _vocabularies(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-        return {fact.id: self._words_of(fact) for fact in self.by_id.values()}
+    def _vocabularies(self) -> dict[int, tuple[Fact, tuple[str, ...], tuple[str, ...]]]:
+        """Fact id → the fact and its `vocabularies`: shared, like `_derived`, by the catalogs that follow this
+        one, and read only for the very fact it was derived from."""
+        return {fact.id: (fact, *self._words_of(fact)) for fact in self.by_id.values()}
 
     def _words_of(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The words of the headline, and those only the rest of the text mentions: tuples of shared
@@ -421,7 +444,8 @@ class Catalog:
     def vocabularies(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Words of the title, nature and topics (what the fact is about), and words only the summary,
         status, quotes and roles hold."""
-        return self._vocabularies.get(fact.id) or self._words_of(fact)
+        found = self._vocabularies.get(fact.id)
+        return (found[1], found[2]) if found is not None and found[0] is fact else self._words_of(fact)
 
     def vocabulary(self, fact: Fact) -> tuple[str, ...]:
         """Every word the fact's text holds, summary and quotes included."""

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from facts import dates
 from facts.aliases import Resolution
-from facts.catalog import Catalog, prominence
+from facts.catalog import Catalog, centrality
 from facts.model import FIRMNESS, Fact
 from facts.normalize import STOP_WORDS, fold
 
@@ -238,6 +238,10 @@ def _holding_words(catalog: Catalog, matches: tuple[WordMatch, ...], among: list
 TOP_RESULTS = 50
 
 
+# A fact read from a ranked list costs about as much as this many ids intersected.
+READS_PER_INTERSECTED = 8
+
+
 def involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
     """Ids of the facts that involve one of the entities of `group` (the ways one name may be read)."""
     if len(group) == 1:
@@ -245,25 +249,50 @@ def involving_any(catalog: Catalog, group: frozenset[str]) -> frozenset[int]:
     return frozenset().union(*(catalog.posting_ids.get(entity_id, frozenset()) for entity_id in group))
 
 
+def _ranked_involving(
+    catalog: Catalog, group: frozenset[str], among: frozenset[int], kind: str | None, reads: int | None = None
+) -> dict[int, Fact] | None:
+    """The 4 × TOP_RESULTS best ranked facts (of `kind`) of each entity of `group` whose ids are `among`
+    these, or all of them if fewer; None if that takes reading more than `reads` facts of one entity."""
+    chosen: dict[int, Fact] = {}
+    for entity_id in group:
+        taken = 0
+        for fact in catalog.ranked_among(entity_id, among, reads):
+            if kind is None or fact.kind == kind:
+                chosen[fact.id] = fact
+                taken += 1
+                if taken >= 4 * TOP_RESULTS:
+                    break
+        else:
+            if reads is not None and len(catalog.posting_ids.get(entity_id, ())) > reads:
+                return None  # more facts than `reads` were left to read
+    return chosen
+
+
 def _named_only(catalog: Catalog, wanted, kind: str | None) -> list[Fact]:
     """Candidates for a query that only names entities, read from each entity's pre-ranked facts: those
     involving every name (walking the rarest name's list), then the best few involving only some."""
     ids_per_group = [involving_any(catalog, group) for group in wanted]
     rarest = min(range(len(wanted)), key=lambda n: len(ids_per_group[n]))
-    chosen: dict[int, Fact] = {}
-    involving_all = frozenset.intersection(*ids_per_group) if len(wanted) > 1 else ids_per_group[0]
-    if len(involving_all) <= 4 * TOP_RESULTS:
-        # Few enough to take them all, rather than walk a long list to find them.
-        chosen = {i: catalog.by_id[i] for i in sorted(involving_all) if kind is None or catalog.by_id[i].kind == kind}
-    else:
-        for entity_id in wanted[rarest]:
-            taken = 0
-            for fact in catalog.ranked_postings(entity_id):
-                if (kind is None or fact.kind == kind) and fact.id in involving_all:
-                    chosen[fact.id] = fact
-                    taken += 1
-                    if taken >= 4 * TOP_RESULTS:
-                        break
+    chosen = None
+    if len(wanted) == 2:
+        # Two very common names share thousands of facts: the first of them in the rarest name's ranked list
+        # come within a few hundred of its facts, found sooner than the two long lists are intersected, and
+        # the same facts the intersection leads to. Tried when, were the names independent, they would come
+        # within half the reads an intersection costs; when they do not, the lists are intersected after all.
+        other = ids_per_group[1 - rarest]
+        reads = len(ids_per_group[rarest]) // READS_PER_INTERSECTED
+        if len(other) / len(catalog.by_id) * reads >= 2 * 4 * TOP_RESULTS:
+            chosen = _ranked_involving(catalog, wanted[rarest], other, kind, reads)
+    if chosen is None:
+        involving_all = frozenset.intersection(*ids_per_group) if len(wanted) > 1 else ids_per_group[0]
+        if len(involving_all) <= 4 * TOP_RESULTS:
+            # Few enough to take them all, rather than walk a long list to find them.
+            chosen = {
+                i: catalog.by_id[i] for i in sorted(involving_all) if kind is None or catalog.by_id[i].kind == kind
+            }
+        else:
+            chosen = _ranked_involving(catalog, wanted[rarest], involving_all, kind)
     if len(chosen) < TOP_RESULTS:
         for group in wanted:
             for entity_id in group:
@@ -300,10 +329,10 @@ def search(catalog: Catalog, query: str, kind: str | None = None, ignore: frozen
             score >= TEXT_ONLY_THRESHOLD or (not free_words and (on_date or (kind_hint and not dated)))
         ):
             continue
-        directly = sum(1 for group in wanted if not group.isdisjoint(catalog.direct(fact)))
-        centrality = sum(prominence(fact, group) for group in wanted)
+        direct = catalog.direct(fact)
+        directly = sum(1 for group in wanted if not group.isdisjoint(direct))
         # Evidence first (names the fact involves, directly, centrally), then the date asked.
-        evidence = (directly == len(wanted), directly, covered, centrality, on_date)
+        evidence = (directly == len(wanted), directly, covered, centrality(fact, wanted), on_date)
         weighed.append((evidence, fact, score))
     if len(weighed) > TOP_RESULTS:
         # A fact whose evidence is below that of the TOP_RESULTS best cannot make it, whatever its words:

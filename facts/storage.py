@@ -12,7 +12,9 @@ document, possibly indented) is read as a snapshot and rewritten on its first ch
 
 Every byte reaches the file through `_commit`, the one write path (append or snapshot). Reads are served
 from memory; the cache is dropped when the file changes under it (another process wrote it), so a
-long-running bot never builds on a stale copy of someone else's import.
+long-running bot never builds on a stale copy of someone else's import. A cached record may be an object
+that stands for its document (the fact store keeps its facts there, not their dictionaries): the storage's
+`document_of` turns it back into its document when it is written.
 """
 
 from __future__ import annotations
@@ -150,9 +152,15 @@ def schema_version(data: dict) -> int | None:
     return max(versions, default=SCHEMA_VERSION)
 
 
-def snapshot_line(tables: dict) -> bytes:
+def snapshot_line(tables: dict, document_of: Callable[[object], dict] | None = None) -> bytes:
     """Every table as the first line of a store file: what a snapshot writes, and a whole store alone."""
-    return orjson.dumps(tables) + b"\n"
+    return _json_line(tables, document_of)
+
+
+def _json_line(data: dict, document_of: Callable[[object], dict] | None) -> bytes:
+    """`data` as one line of compact JSON, its records that stand for documents written as their documents
+    (dataclasses too: orjson would write every field of them)."""
+    return orjson.dumps(data, default=document_of, option=orjson.OPT_PASSTHROUGH_DATACLASS) + b"\n"
 
 
 def temporary_name(path: Path, pid: int) -> str:
@@ -218,8 +226,9 @@ def exclusive(path: Path) -> Iterator[None]:
 class DurableStorage(Storage):
     """orjson + in-memory cache + snapshot and fsynced journal + all-or-nothing batches."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike, document_of: Callable[[object], dict] | None = None) -> None:
         self.path = Path(path)
+        self._document_of = document_of
         self._cache: dict | None = None
         self._seen: tuple[int, int, int] | None = None
         # Bumped each time the tables are read from disk: what was derived from the old ones is stale.
@@ -276,7 +285,7 @@ class DurableStorage(Storage):
         try:
             record = {name: {doc_id: self._cache.get(name, {}).get(doc_id) for doc_id in sorted(ids, key=_id_order)}
                       for name, ids in touched.items()}  # fmt: skip
-            payload = orjson.dumps(record) + b"\n"
+            payload = _json_line(record, self._document_of)
             journal = self._end - self._journal_start
             with exclusive(self.path):
                 if self.signature() != self._seen:
@@ -286,7 +295,7 @@ class DurableStorage(Storage):
                         "enregistré, réessayez."
                     )
                 if rewrite or not self._journal_start or journal + len(payload) > self._journal_limit():
-                    snapshot = snapshot_line(self._cache)
+                    snapshot = snapshot_line(self._cache, self._document_of)
                     write_atomically(self.path, snapshot)
                     self._journal_start = self._end = len(snapshot)
                 else:
@@ -378,6 +387,15 @@ class JournaledTable(Table):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._counted_in: int | None = None
+
+    def next_id(self) -> int:
+        """The id a new record takes, as `insert` would take it, for a record `put` there."""
+        return self._get_next_id()
+
+    def put(self, doc_id: int, record: object) -> None:
+        """Sets record `doc_id`, new or replaced whole, to `record` as it is: a document, or an object that
+        stands for one (see `DurableStorage`)."""
+        self._update_table(lambda table: table.__setitem__(doc_id, record))
 
     def _get_next_id(self) -> int:
         # TinyDB counts the ids once and then increments: after the file is read again (another process

@@ -61,17 +61,19 @@ class Acknowledged:
 
 def run_and_kill(path: Path, seed: int, delay: float) -> str:
     """Starts a writer on `path`, kills it `delay` seconds after it starts, and returns what it said."""
+    # Unbuffered: the ready line is read alone. A buffered reader would also take the lines written right
+    # after it, which communicate() then never sees (it reads the pipe itself): acknowledged changes lost.
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.facts.crash_writer", str(path), str(seed), str(BACKUPS)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        bufsize=0,
     )
-    assert writer.stdout.readline() == "prêt\n", writer.communicate()[1]
+    assert writer.stdout.readline() == "prêt\n".encode(), writer.communicate()[1].decode()
     time.sleep(delay)
     writer.kill()
-    output, errors = writer.communicate()
+    output, errors = (stream.decode() for stream in writer.communicate())
     assert writer.returncode == -signal.SIGKILL, f"le processus d'écriture a échoué seul :\n{errors}"
     return output
 

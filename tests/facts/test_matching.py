@@ -1,11 +1,15 @@
 """Golden queries on the seed store: the right fact first, however the name is typed."""
 
+import random
+
 import pytest
 from rapidfuzz import fuzz, process
 
-from facts import answers
+from facts import answers, matching
 from facts.answers import FactList, NotFound
-from facts.matching import MENTION_WEIGHT, TEXT_CUTOFF, text_score, word_match
+from facts.catalog import Catalog
+from facts.matching import MENTION_WEIGHT, TEXT_CUTOFF, search, text_score, word_match
+from facts.model import KINDS, PARTS, Fact, Participant
 
 
 def first_title(answer) -> str:
@@ -262,3 +266,34 @@ def test_text_scores_from_the_word_table_equal_scoring_each_fact(catalog, query_
     matches = tuple(word_match(catalog, word) for word in query_words)
     for fact in catalog.facts:
         assert text_score(catalog, fact, matches) == pytest.approx(scored_fact_by_fact(catalog, fact, query_words))
+
+
+def test_common_names_find_the_same_facts_walked_to_as_intersected(monkeypatch):
+    """Two names in thousands of facts: the first of their shared facts are found by walking the rarest name's
+    list, not by intersecting both; the candidates, so the results, are those the intersection gives."""
+    rng = random.Random(5)
+    countries = ("pays:FR", "pays:JP", "pays:BR")
+    facts = [
+        Fact(id=number, kind=rng.choice(KINDS), title=f"Fait {number}", status=rng.choice(("signé", "prévu")),
+             parties=tuple(rng.sample(countries, 2)), date=f"202{rng.randrange(4)}-0{rng.randrange(1, 10)}",
+             people=(Participant("pers:iwaya-takeshi", "ministre", rng.choice(PARTS)),) if rng.random() < 0.3 else ())
+        for number in range(1, 12001)
+    ]  # fmt: skip
+    catalog = Catalog({}, facts).warm()
+    queries = [
+        (query, kind) for query in ("France Japon", "Japon Brésil", "Brésil France") for kind in (None, "visite")
+    ]
+
+    def found() -> list:
+        """Each query's candidates, and its results."""
+        return [
+            (
+                sorted(f.id for f in matching._named_only(catalog, search(catalog, query).wanted, kind)),
+                search(catalog, query, kind).results,
+            )
+            for query, kind in queries
+        ]
+
+    walked = found()
+    monkeypatch.setattr(matching, "READS_PER_INTERSECTED", len(facts) + 1)  # no fact read: intersected
+    assert walked == found()

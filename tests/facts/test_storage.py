@@ -10,7 +10,7 @@ import pytest
 import facts.storage
 from facts.model import Entity, Participant
 from facts.storage import CorruptStore, NewerStore, StoreError
-from facts.store import FactStore
+from facts.store import FactStore, compact_fact_doc, fact_to_doc
 from tests.facts.sample import make_fact
 
 
@@ -229,6 +229,17 @@ def test_the_journal_is_folded_into_a_new_snapshot_when_it_grows(db, monkeypatch
     assert len(db.read_bytes()) - len(lines(db)[0]) - 1 <= 4000
     assert state(FactStore(db)) == state(store)
     assert [entry.name for entry in db.parent.iterdir()] == [db.name]
+
+
+def test_a_snapshot_writes_the_facts_kept_in_memory_as_their_compact_documents(db):
+    """The cached facts table holds `Fact`s, not the documents they were read from: a new snapshot writes each
+    as the document a write appends for it, defaults left out."""
+    as_single_document(db)  # rewritten as a snapshot on its first change
+    store = FactStore(db)
+    store.update_fact(1, {"title": "Accord initial révisé"}, who="test")
+    snapshot = orjson.loads(lines(db)[0])["facts"]
+    assert snapshot == {str(fact.id): compact_fact_doc(fact_to_doc(fact)) for fact in store.facts()}
+    assert "version" in snapshot["1"] and "deleted" not in snapshot["1"]
 
 
 def test_a_store_from_before_the_journal_is_read_and_rewritten_on_its_first_change(db):

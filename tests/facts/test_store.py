@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from facts.model import Fact, Source
+from facts.storage import read_store
 from facts.store import FactStore, StaleEdit, UnknownFact, fact_from_doc, shipped_store_path
 
 NEW_FACT = Fact(
@@ -121,7 +122,7 @@ def test_a_field_set_back_to_its_default_reads_back_so(seed_store):
 def test_documents_leave_out_defaults_but_the_history_keeps_whole_ones(tmp_path):
     store = FactStore.create_empty(tmp_path / "store.json")
     added = store.add_fact(NEW_FACT, who="alice")
-    document = FactStore(store.path)._storage.read()["facts"][str(added.id)]
+    document = read_store(store.path)[0]["facts"][str(added.id)]
     assert not {"deleted", "version", "review", "place", "nature"} & set(document)
     assert "url" not in document["sources"][0]
     assert fact_from_doc(added.id, document) == added
