@@ -375,6 +375,12 @@ def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
     return listed
 
 
+def _names_a_side(word: Token, misread_subject: Token | None) -> bool:
+    """A city as the subject ("Bogota et Caracas ont conclu"), as one of the sides ("entre Bruxelles et Tunis"),
+    or as the name the model made the verb hang from ("Washington et Hanoï ont finalisé")."""
+    return subject_word(word) or _between(word) or word == misread_subject
+
+
 def _between(word: Token) -> bool:
     """ "entre Bruxelles et Tunis", "avec Rabat": one of the sides of an agreement."""
     first = word.head if word.dep_ == "conj" else word
@@ -445,7 +451,8 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
             aside |= _told_about(child)
             scope |= {t.i for t in child.subtree if t.i in clause}
     scope |= _listed_before(verb, mentions)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i:
+    misread_subject = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") else None
+    if misread_subject is not None and misread_subject.i < verb.i:
         # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
         scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}
     # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
@@ -468,7 +475,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     parties = [*bloc, *(p for p in sides_of(local, catalog) if p not in bloc)]
     # "Bogota et Caracas ont conclu…", "… d'ici juin entre Bruxelles et Tunis": cities as the subject or the
     # sides speak for their countries (Brussels for the Union in a story about it).
-    for city in (m for m in local if m.kind == "lieu" and (subject_word(m.span.root) or _between(m.span.root))):
+    for city in (m for m in local if m.kind == "lieu" and _names_a_side(m.span.root, misread_subject)):
         seat = organisation_seats().get(fold(city.name))
         host = [seat] if seat in catalog.seen else host_country(city, catalog)
         parties += [p for p in host if p not in parties]

@@ -190,7 +190,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             )
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
-            draft.date = draft.date or date_of_event_referred(draft, drafts)
+            draft.date = draft.date or date_of_event_referred(draft, drafts) or timeline.then(draft)
             draft.date = draft.date or timeline.next_to_story_day(sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)

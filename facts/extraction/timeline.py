@@ -102,9 +102,14 @@ OCCASION_NOUNS = MEETING_NOUNS | VISIT_NOUNS | {"cérémonie", "réunion", "somm
 
 
 def _scheduling(word: Token, draft: Draft) -> bool:
-    """ "lors d'une cérémonie prévue cet été": the day the event's occasion is set for is the event's."""
-    occasion = word.head.lemma_.lower() in OCCASION_NOUNS and word.head.i != draft.trigger.i
-    return word.lemma_.lower() == "prévoir" and occasion and word.head.i in clause_of(draft.anchor or draft.trigger)
+    """ "lors d'une cérémonie prévue cet été", "lors de la visite à Washington du Premier ministre, prévue en
+    octobre": the day the event's occasion is set for is the event's."""
+    if word.lemma_.lower() != "prévoir":
+        return False
+    clause = clause_of(draft.anchor or draft.trigger)
+    heads = [word.head, *list(word.head.ancestors)[:2]]  # the participle may hang on the occasion's last noun
+    occasion = next((h for h in heads if h.lemma_.lower() in OCCASION_NOUNS), None)
+    return occasion is not None and occasion.i != draft.trigger.i and occasion.i in clause
 
 
 def _dates_another(span: Span, draft: Draft) -> bool:
@@ -134,6 +139,7 @@ class Timeline:
     lead: tuple[int, str] | None = None  # (sentence start, day)
     stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
     day_told: str | None = None  # the last day an earlier sentence of the story gave
+    date_told: str | None = None  # the last date of any precision an earlier sentence gave
 
     def next_to_story_day(self, sentence: Span) -> str | None:
         """ "La veille (du sommet)", "le lendemain": the day before or after the one just told ("Arrivé lundi…
@@ -143,6 +149,12 @@ class Timeline:
 
     def tell(self, days: list[str | None]) -> None:
         self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)
+        self.date_told = next((day for day in days if day), self.date_told)
+
+    def then(self, draft: Draft) -> str | None:
+        """ "Les deux pays avaient alors signé…": the date the sentence before gave."""
+        verb = verb_of(draft.trigger)
+        return self.date_told if any(c.lower_ == "alors" for c in verb.children) else None
 
     def read(self, sentence: Span, mentions: list[Mention], dates: list[DateMention], reading: Reading) -> None:
         places = [m for m in mentions if m.kind in ("lieu", "pays") and placed(m)]

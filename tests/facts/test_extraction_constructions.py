@@ -257,6 +257,14 @@ STORIES = [
      "pays avaient signé en janvier 2024 à Rome une déclaration d'intention commune.",
      [("accord", {"pays:DZ", "pays:TN", "pays:IT", "pays:AT", "pays:DE"}, "2025-06-10"),
       ("accord", {"pays:DZ", "pays:TN", "pays:IT", "pays:AT", "pays:DE"}, "2024-01")]),
+    # "alors": the date the sentence before gave.
+    ("Le président américain s'était rendu à Hanoï en septembre 2023. Les deux pays avaient alors signé une "
+     "déclaration commune.",
+     [("visite", {"pays:US", "pays:VN"}, "2023-09"), ("accord", {"pays:US", "pays:VN"}, "2023-09")]),
+    # Cities the model made the sentence's head still sign; a signing planned at a visit set for October.
+    ("Washington et Hanoï ont finalisé mardi les négociations d'un accord sur la dioxine. Ce texte doit être signé "
+     "lors de la visite à Washington du Premier ministre Pham Minh Chinh, prévue en octobre.",
+     [("accord", {"pays:US", "pays:VN"}, "2025-06-10"), ("accord", {"pays:US", "pays:VN"}, "2025-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
