@@ -59,9 +59,21 @@ def is_planned(token: Token) -> bool:
             return True
         if word.lemma_ in PLANNING_WORDS and word.i != token.i:
             return True
+    # "la visite à Washington du Premier ministre, prévue en octobre": an event noun set for a day to come.
+    if token.pos_ == "NOUN" and any(_set_for_later(word) for word in token.subtree if word.i - token.i <= 12):
+        return True
     # "doit s'entretenir jeudi avec…, avant de se rendre vendredi à Harbin": what comes after a planned act is too.
     after = token.dep_ == "advcl" and any(c.lower_ in ("avant", "pour", "puis") for c in token.children)
     return after and "Inf" in token.morph.get("VerbForm") and token.head.i != token.i and is_planned(token.head)
+
+
+def postponed(word: Token) -> bool:
+    """ "initialement prévue en mars 2023": the day it was first set for, not the one it took place."""
+    return any(c.lower_ in ("initialement", "d'abord", "d’abord", "primitivement") for c in word.children)
+
+
+def _set_for_later(word: Token) -> bool:
+    return word.lemma_.lower() == "prévoir" and word.dep_ == "acl" and not postponed(word)
 
 
 def core_tokens(token: Token) -> list[Token]:

@@ -61,7 +61,8 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             if fold(ent.text) in ("etat", "etats") or (_in_title(ent) and ent[0].lower_ in PORTFOLIO_ENDS):
                 continue  # "une visite d'État", "ministre de la Défense Pål Jonson" (a portfolio, then a name)
-            found.append(Mention(None, "lieu", ent, ent.text))
+            place = _before_a_title(ent)
+            found.append(Mention(None, "lieu", place, place.text))
     found += [Mention(None, "personne", name, name.text) for name in _honorific_names(sentence)]
     taken = {i for m in found for i in range(m.span.start, m.span.end)}
     found += [
@@ -76,6 +77,14 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
             _identify(mention, reading)
     found += _title_holders(sentence, found, reading)
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _before_a_title(ent: Span) -> Span:
+    """ "la visite à Washington du Premier ministre": the place ends where a title begins."""
+    for token in ent[1:]:
+        if token.lower_ in ("du", "de", "des") and token.i + 1 < ent.end and token.nbor(1).lower_ in TITLE_WORDS:
+            return ent.doc[ent.start : token.i]
+    return ent
 
 
 def _kind_of_country(ent: Span) -> bool:

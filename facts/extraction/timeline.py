@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from facts.extraction.draft import Draft
-from facts.extraction.grammar import background, clause_of, is_infinitive, trigger_lemma, verb_of
+from facts.extraction.grammar import background, clause_of, is_infinitive, postponed, trigger_lemma, verb_of
 from facts.extraction.names import Mention, Reading, host_country, placed
 from facts.extraction.vocabulary import AGREEMENT_NOUNS, MEETING_NOUNS, NOMINAL, VISIT_NOUNS
 from facts.when import DateMention, next_to
@@ -109,7 +109,10 @@ def _scheduling(word: Token, draft: Draft) -> bool:
     clause = clause_of(draft.anchor or draft.trigger)
     heads = [word.head, *list(word.head.ancestors)[:2]]  # the participle may hang on the occasion's last noun
     occasion = next((h for h in heads if h.lemma_.lower() in OCCASION_NOUNS), None)
-    return occasion is not None and occasion.i != draft.trigger.i and occasion.i in clause
+    if occasion is None or occasion.i not in clause:
+        return False
+    # "La visite…, prévue en octobre" is the visit's own day; "initialement prévue en mars" is not its day.
+    return occasion.i != draft.trigger.i or not postponed(word)
 
 
 def _dates_another(span: Span, draft: Draft) -> bool:

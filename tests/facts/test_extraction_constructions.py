@@ -261,10 +261,12 @@ STORIES = [
     ("Le président américain s'était rendu à Hanoï en septembre 2023. Les deux pays avaient alors signé une "
      "déclaration commune.",
      [("visite", {"pays:US", "pays:VN"}, "2023-09"), ("accord", {"pays:US", "pays:VN"}, "2023-09")]),
-    # Cities the model made the sentence's head still sign; a signing planned at a visit set for October.
+    # Cities the model made the sentence's head still sign; a signing planned at a visit set for October, and
+    # that visit ("Washington du Premier ministre" is a place, then a title).
     ("Washington et Hanoï ont finalisé mardi les négociations d'un accord sur la dioxine. Ce texte doit être signé "
      "lors de la visite à Washington du Premier ministre Pham Minh Chinh, prévue en octobre.",
-     [("accord", {"pays:US", "pays:VN"}, "2025-06-10"), ("accord", {"pays:US", "pays:VN"}, "2025-10")]),
+     [("accord", {"pays:US", "pays:VN"}, "2025-06-10"), ("accord", {"pays:US", "pays:VN"}, "2025-10"),
+      ("visite", {"pays:VN", "pays:US"}, "2025-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
