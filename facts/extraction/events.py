@@ -169,6 +169,9 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             if nouns and verb.i not in negated and not hearsay(verb):
                 status = "prévu" if is_planned(verb) or is_planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(_agreement(sentence, token, nouns[0], status, mentions, catalog))
+        elif verbal and lemma == "donner" and (green := _green_light(token)) is not None:
+            if not _legislature_vote(token):  # "ont donné leur feu vert à un programme conjoint"
+                drafts.append(_agreement(sentence, token, green, "convenu", mentions, catalog))
         elif verbal and lemma == "mettre" and (agreed := _agreed(token)) is not None:  # "se sont mis d'accord sur"
             drafts.append(_agreement(sentence, token, agreed, "conclu", mentions, catalog))
         elif verbal and lemma in ("parvenir", "aboutir"):  # "sont parvenus à un accord", "ont abouti à un accord"
@@ -414,6 +417,12 @@ def _words_of(noun: Token) -> set[int]:
 def _legislature_vote(verb: Token) -> bool:
     """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
     return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
+
+
+def _green_light(verb: Token) -> Token | None:
+    """The "feu" of "donner son feu vert à…", a joint go-ahead."""
+    lights = (c for c in verb.children if c.lower_ == "feu" and any(g.lower_ == "vert" for g in c.children))
+    return next(lights, None)
 
 
 def _agreed(verb: Token) -> Token | None:

@@ -217,7 +217,7 @@ def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 
-DEMONSTRATIVES = frozenset("ce cet cette ces".split())
+DEMONSTRATIVES = frozenset("ce cet cette ces leur leurs".split())  # "lors de leur rencontre"
 
 
 def date_of_event_referred(draft: Draft, earlier: list[Draft]) -> str | None:

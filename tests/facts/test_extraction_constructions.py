@@ -70,6 +70,8 @@ SENTENCES = [
     ("Le Maroc et le Nigeria ont en outre paraphé lundi une lettre d'intention sur la livraison de gaz naturel "
      "liquéfié nigérian au Maroc en attendant la mise en service du pipeline.",
      [("accord", {"pays:MA", "pays:NG"}, "2025-06-09")]),
+    ("La Tunisie et l'Italie ont donné mardi leur feu vert à un programme conjoint de formation des garde-côtes.",
+     [("accord", {"pays:TN", "pays:IT"}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
