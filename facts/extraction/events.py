@@ -82,6 +82,7 @@ RECEPTION_VERBS = frozenset("recevoir accueillir".split())
 EXPECTED = "attendre"  # "est attendu à Bissau": a visit announced
 ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
 BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
+TOUR_EDGES = frozenset("entamer commencer débuter achever terminer".split())
 LIGHT_VERBS = frozenset("effectuer faire rendre entamer achever poursuivre commencer mener".split())
 
 
@@ -105,8 +106,10 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     for anchor in anchors:
         # A poor parse may hang the place lower ("signé jeudi à Belgrade": under "jeudi"): the whole clause.
         words = anchor.subtree if anchor is trigger else (t for t in anchor.subtree if t.i in clause_of(anchor))
+        # "a entamé lundi par le Qatar une tournée": where a tour begins or ends.
+        cases = PLACE_CASES | {"par"} if anchor.lemma_ in TOUR_EDGES else PLACE_CASES
         for child in words:
-            case = next((c.lower_ for c in child.children if c.lower_ in PLACE_CASES), None)
+            case = next((c.lower_ for c in child.children if c.lower_ in cases), None)
             attached = within(places, child.subtree) if case or child.lemma_ == "inclure" else []
             # The word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
             found += [(place, child if child.lemma_ == "inclure" else child.head, case or "en") for place in attached]

@@ -85,6 +85,11 @@ SENTENCES = [
     ("Le Japon, la Chine et la Corée du Sud ont repris leur dialogue. Tokyo doit accueillir d'ici la fin de "
      "l'année le sommet trilatéral entre le Japon, la Chine et la Corée du Sud.",
      [("rencontre", {"pays:JP", "pays:CN", "pays:KR"}, "2025")]),
+    # Where a tour begins; the French spelling of a capital.
+    ("Le président turc Recep Tayyip Erdogan a entamé lundi par le Qatar une tournée de quatre jours dans le Golfe.",
+     [("visite", {"pays:TR", "pays:QA"}, "2025-06-09")]),
+    ("Le chef de l'État turc s'est ensuite rendu mardi à Abou Dhabi.",
+     [("visite", {"pays:TR", "pays:AE"}, "2025-06-10")]),
     # A seat of government that is not the capital.
     ("Le Premier ministre canadien Mark Carney s'est rendu lundi à La Haye pour le sommet de l'Otan.",
      [("visite", {CA, "pays:NL"}, "2025-06-09")]),
