@@ -498,8 +498,8 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
     story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun) or _signed_by_nobody_named(verb)
-    group = catalog.recent_group
-    if len(parties) < len(group) and _counted(clause_of(trigger), sentence) == len(group) > 2:
+    group = catalog.groups.get(_counted(clause_of(trigger), sentence), [])
+    if len(parties) < len(group) and len(group) > 2:
         parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"
     elif len(parties) < 2 and story_sides and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
@@ -625,7 +625,10 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         draft.parties += [p for p in person_side(mention, mentions, catalog) if p not in draft.parties]
     recent = catalog.recent_parties
     if len(draft.people) < 2 and len(recent) >= 2 and anaphoric_subject(verb_of(trigger), plural=True):
-        # "Les deux ministres se sont entretenues", "au terme d'un entretien, les deux chefs d'État…"
+        # "Les deux ministres se sont entretenues", "au terme d'un entretien, les deux chefs d'État…"; "Ils
+        # avaient tenu leur premier sommet trilatéral": the three sides just told.
+        trilateral = any(w.lower_.startswith(("trilatéra", "tripartite")) for w in trigger.subtree)
+        recent = catalog.groups.get(3, recent) if trilateral else recent
         draft.parties = list(recent)
         draft.group = True
         for side in recent:

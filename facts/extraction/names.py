@@ -338,7 +338,7 @@ class Reading:
         self.roles: dict[str, str] = {}  # person → the title word the article gave them ("président")
         self.seen: set[str] = set()  # every entity the article has named so far
         self.recent_parties: list[str] = []  # the two sides the story was last about
-        self.recent_group: list[str] = []  # all of them, for "les trois pays", "les cinq pays"
+        self.groups: dict[int, list[str]] = {}  # the last sides told, by their number: "les trois pays"
         self.last_organisation: str | None = None  # what "le bloc" of the next sentence is
         self.trip: tuple[str, str] | None = None  # (visitor, host country) of the visit being told
         self.new_names = new_names  # the extractor's own entities, by folded name

@@ -166,7 +166,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
         sides = [d.parties for d in sentence_drafts if len(d.parties) >= 2] or [sides_of(mentions, reading)]
         if len(sides[0]) >= 2:
             reading.recent_parties = sides[0][:2]
-            reading.recent_group = list(sides[0])
+            reading.groups[len(sides[0])] = list(sides[0])
         date_mentions = find_dates(sentence.text, article.published, past=True)
         if timeline.lead is None and number < 2 and not is_planned(sentence.root):
             day = next((m.value for m in date_mentions if m.value and len(m.value) == 10), None)

@@ -274,6 +274,13 @@ STORIES = [
      "lors de la visite à Washington du Premier ministre Pham Minh Chinh, prévue en octobre.",
      [("accord", {"pays:US", "pays:VN"}, "2025-06-10"), ("accord", {"pays:US", "pays:VN"}, "2025-10"),
       ("visite", {"pays:VN", "pays:US"}, "2025-10")]),
+    # "Ils … sommet trilatéral", "entre les trois pays": the three sides told last, not the two told since.
+    ("La Grèce, Chypre et Israël ont signé lundi à Nicosie une déclaration commune. Athènes et Nicosie ont conclu "
+     "un accord sur les coûts. Ils avaient tenu leur premier sommet trilatéral en janvier 2016 à Nicosie. Un "
+     "protocole devrait être conclu d'ici la fin de l'année entre les trois pays.",
+     [("accord", {"pays:GR", "pays:CY", "pays:IL"}, "2025-06-09"), ("accord", {"pays:GR", "pays:CY"}, "2025-06-09"),
+      ("rencontre", {"pays:GR", "pays:CY", "pays:IL"}, "2016-01"),
+      ("accord", {"pays:GR", "pays:CY", "pays:IL"}, "2025")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
