@@ -145,7 +145,10 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             passive = ("obj", "nsubj:pass", "nsubj") if not has_tense_auxiliary(token) else ("obj", "nsubj:pass")
             nouns = [c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in passive]
             if any(c.dep_ == "aux:pass" for c in token.children):  # "Ce traité doit être signé"
-                nouns += [s for s in governing_subjects(token) if s.lemma_.lower() in AGREEMENT_NOUNS]
+                subjects = governing_subjects(token)
+                # "une feuille de route, qui doit être signée formellement…": the agreement "qui" stands for.
+                subjects += [s.head.head for s in subjects if s.lower_ == "qui" and s.head.dep_ == "acl:relcl"]
+                nouns += [s for s in subjects if s.lemma_.lower() in AGREEMENT_NOUNS]
             # "l'accord-cadre que les deux pays avaient conclu en 2021": the agreement the clause is about.
             what_was_signed = token.dep_ == "acl:relcl" and any(
                 c.lower_ in ("que", "qu'", "qu’") for c in token.children
@@ -340,14 +343,20 @@ def _told_about(phrase: Token) -> set[int]:
     return {t.i for word in phrase.subtree if word.dep_ in ("acl:relcl", "acl") for t in word.subtree}
 
 
-def _told_before(noun: Token) -> bool:
+def _told_before(noun: Token, trigger: Token) -> bool:
     """ "Ce traité doit être signé…", "Le traité … avait été paraphé le 8 août", "Cinq mémorandums … ont
-    également été signés": the agreement of the story, between its sides, as the subject."""
+    également été signés", "L'accord de partenariat entre les deux pays, signé en mars 2023": the agreement of
+    the story, between its sides, as the subject or followed by its participle."""
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-    # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart.
-    counterpart = any(c.lower_ in ("avec", "entre") for word in noun.children for c in word.children)
+    # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart; "entre les deux pays" does not.
+    counterpart = any(
+        c.lower_ in ("avec", "entre") and word.lemma_.lower() not in ANAPHORIC_HEADS
+        for word in noun.children
+        for c in word.children
+    )
     definite = bool(determiners & {"le", "la", "l'", "l’", "ce", "cet", "cette"})
-    return (noun.dep_ == "nsubj:pass" or (noun.dep_.startswith("nsubj") and definite)) and not counterpart
+    named_again = noun.dep_.startswith("nsubj") or (trigger.dep_ == "acl" and trigger.head == noun)
+    return (noun.dep_ == "nsubj:pass" or (named_again and definite)) and not counterpart
 
 
 GROUP_SIZES = {"trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
@@ -479,7 +488,9 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
     # "les deux pays étaient parvenus à un accord": the sides are named in the main clause, unless the
     # agreement is the story's, named again ("Ce traité doit être signé").
-    widening = [] if _told_before(noun) else [[m for m in named if m.span.start in clause], named]
+    # Not for an agreement named again as the subject: its sides are the story's, not the sentence's other names.
+    again = _told_before(noun, trigger) and noun.dep_.startswith("nsubj")
+    widening = [] if again else [[m for m in named if m.span.start in clause], named]
     for wider in widening:
         if len(countries_of(local, catalog)) + len(bloc) >= 2:
             break
@@ -497,7 +508,7 @@ def _agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
-    story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun) or _signed_by_nobody_named(verb)
+    story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun, trigger) or _signed_by_nobody_named(verb)
     group = catalog.groups.get(_counted(clause_of(trigger), sentence), [])
     if len(parties) < len(group) and len(group) > 2:
         parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"

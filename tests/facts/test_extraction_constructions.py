@@ -281,6 +281,14 @@ STORIES = [
      [("accord", {"pays:GR", "pays:CY", "pays:IL"}, "2025-06-09"), ("accord", {"pays:GR", "pays:CY"}, "2025-06-09"),
       ("rencontre", {"pays:GR", "pays:CY", "pays:IL"}, "2016-01"),
       ("accord", {"pays:GR", "pays:CY", "pays:IL"}, "2025")]),
+    # "L'accord … entre les deux pays, signé en mars 2023": the story's sides; "qui doit être signée": the
+    # agreement "qui" stands for, at its next stage.
+    ("Le président turc est arrivé lundi à Abou Dhabi. L'accord de partenariat économique global entre les deux "
+     "pays, signé en mars 2023, a doublé leurs échanges.",
+     [("visite", {"pays:TR", "pays:AE"}, "2025-06-09"), ("accord", {"pays:TR", "pays:AE"}, "2023-03")]),
+    ("Le Maroc et l'Espagne ont adopté mardi une feuille de route, qui doit être signée formellement lors de la "
+     "prochaine réunion de haut niveau en 2026.",
+     [("accord", {MA, "pays:ES"}, "2025-06-10"), ("accord", {MA, "pays:ES"}, "2026")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
