@@ -8,6 +8,9 @@ from spacy.tokens import Span, Token
 
 from facts.model import Participant
 
+# How sure a proposal of each kind starts out; a date and two sides add to it.
+CONFIDENCE = {"accord": 0.6, "visite": 0.55, "rencontre": 0.5}
+
 
 @dataclass
 class Draft:

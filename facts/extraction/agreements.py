@@ -1,0 +1,270 @@
+"""Agreements: which one a sentence signs, concludes or plans, between which sides, and when a list or a
+later sentence tells another one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from facts.extraction.draft import CONFIDENCE, Draft
+from facts.extraction.grammar import (
+    ANAPHORIC_HEADS,
+    anaphoric_subject,
+    clause_of,
+    core_tokens,
+    subject_word,
+    verb_of,
+)
+from facts.extraction.names import Mention, Reading, countries_of, host_country, sides_of
+from facts.extraction.sides import (
+    person_side,
+    role_before,
+)
+from facts.extraction.vocabulary import (
+    AGREEMENT_NOUNS,
+    CALENDAR_WORDS,
+    LEGISLATURES,
+    NOMINAL,
+)
+from facts.model import Participant
+from facts.normalize import fold
+from facts.places import organisation_seats
+
+ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
+BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
+
+
+def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[Draft]:
+    """ "la signature d'une dizaine d'accords, dont un accord sur le rail et un protocole sur le raisin": the
+    agreements named one by one are the facts, each between the batch's sides."""
+    batches = [d for d in drafts if d.kind == "accord"]
+    named = [t for t in sentence if t.lemma_.lower() in AGREEMENT_NOUNS and any(c.lower_ == "dont" for c in t.children)]
+    items = [i for t in named for i in (t, *(w for w in t.subtree if w.dep_ == "conj"))]
+    items = list(dict.fromkeys(i for i in items if i.lemma_.lower() in AGREEMENT_NOUNS))
+    if len(batches) != 1 or not items:
+        return drafts
+    batch = batches[0]
+    parties = batch.parties
+    listed = [
+        replace(batch, title=_title(item, parties, catalog), parties=list(parties), people=list(batch.people),
+                also_in=[], added=True)
+        for item in items
+    ]  # fmt: skip
+    return [d for d in drafts if d is not batch] + listed
+
+
+def agreement_after(verb: Token) -> list[Token]:
+    """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
+    protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
+    for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
+        # A weekday or a city the small model reads as a verb ("ont signé jeudi un accord", "ont signé mardi à
+        # Alger un accord") does not end the search.
+        another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS and not word.is_title
+        if another_verb or (word.is_punct and word.text in ".;:"):
+            return []
+        if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in NOMINAL | {"PROPN"}:  # "vingt-trois accords"/ADJ
+            return [word]
+    return []
+
+
+def _told_about(phrase: Token) -> set[int]:
+    """What a relative clause says of the agreement is not who signed it: "un accord avec l'UE, dont la
+    ratification se heurte à l'opposition de la France"."""
+    return {t.i for word in phrase.subtree if word.dep_ in ("acl:relcl", "acl") for t in word.subtree}
+
+
+def _told_before(noun: Token, trigger: Token) -> bool:
+    """ "Ce traité doit être signé…", "Le traité … avait été paraphé le 8 août", "Cinq mémorandums … ont
+    également été signés", "L'accord de partenariat entre les deux pays, signé en mars 2023": the agreement of
+    the story, between its sides, as the subject or followed by its participle."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart; "entre les deux pays" does not.
+    counterpart = any(
+        c.lower_ in ("avec", "entre") and word.lemma_.lower() not in ANAPHORIC_HEADS
+        for word in noun.children
+        for c in word.children
+    )
+    definite = bool(determiners & {"le", "la", "l'", "l’", "ce", "cet", "cette"})
+    named_again = noun.dep_.startswith("nsubj") or (trigger.dep_ == "acl" and trigger.head == noun)
+    return (noun.dep_ == "nsubj:pass" or (named_again and definite)) and not counterpart
+
+
+GROUP_SIZES = {"trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+
+
+def _counted(clause: set[int], sentence: Span) -> int:
+    """How many sides "les trois pays", "les cinq dirigeants" count, in the event's clause (0 if none)."""
+    for word in sentence:
+        if word.i in clause and word.lemma_.lower() in ANAPHORIC_HEADS:
+            sizes = [GROUP_SIZES.get(c.lower_, 0) for c in word.children if c.dep_ == "nummod"]
+            if any(sizes):
+                return max(sizes)
+    return 0
+
+
+def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
+    """ "le Nigeria, le Maroc et la Mauritanie y ont signé", when the model hangs the first names of the
+    list elsewhere: the names just before the subject, joined by commas and "et"."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    named = {i for m in mentions if m.kind in ("pays", "organisation") for i in range(m.span.start, m.span.end)}
+    if not subjects or subjects[0].i not in named:
+        return set()
+    listed: set[int] = set()
+    word = subjects[0].left_edge.i - 1
+    while word >= verb.sent.start:
+        token = verb.doc[word]
+        if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
+            break
+        listed |= {word} if word in named else set()
+        word -= 1
+    return listed
+
+
+def _names_a_side(word: Token, misread_subject: Token | None) -> bool:
+    """A city as the subject ("Bogota et Caracas ont conclu"), as one of the sides ("entre Bruxelles et Tunis"),
+    or as the name the model made the verb hang from ("Washington et Hanoï ont finalisé")."""
+    return subject_word(word) or _between(word) or word == misread_subject
+
+
+def _between(word: Token) -> bool:
+    """ "entre Bruxelles et Tunis", "avec Rabat": one of the sides of an agreement."""
+    first = word.head if word.dep_ == "conj" else word
+    return any(c.lower_ in ("entre", "avec") for c in first.children)
+
+
+def _signed_by_nobody_named(verb: Token) -> bool:
+    """ "Une vingtaine de documents ont été signés en présence des deux présidents": a passive with no "par"."""
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    return passive and not any(c.dep_ == "obl:agent" for c in verb.children)
+
+
+def _bloc_subject(verb: Token) -> bool:
+    """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
+    return any(
+        child.dep_.startswith("nsubj") and child.lemma_.lower() in BLOC_WORDS
+        and any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in child.children)
+        and not any(c.dep_ in ("nmod", "amod", "appos") for c in child.children)
+        for child in verb.children
+    )  # fmt: skip
+
+
+def _unknown_organisation(mention: Mention) -> bool:
+    return mention.kind == "organisation" and (mention.entity_id or "").startswith("nouveau:")
+
+
+def _words_of(noun: Token) -> set[int]:
+    return {t.i for t in noun.subtree}
+
+
+def legislature_vote(verb: Token) -> bool:
+    """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
+    return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
+
+
+def green_light(verb: Token) -> Token | None:
+    """The "feu" of "donner son feu vert à…", a joint go-ahead."""
+    lights = (c for c in verb.children if c.lower_ == "feu" and any(g.lower_ == "vert" for g in c.children))
+    return next(lights, None)
+
+
+def agreed_on(verb: Token) -> Token | None:
+    """The "accord" of "se mettre d'accord", read as "accord" ← "d'" or as the fixed phrase "d'" → "accord"."""
+    if not any(t.lower_ in ("se", "s'", "s’") for t in verb.doc[max(verb.i - 4, verb.sent.start) : verb.i]):
+        return None  # "se sont mis": the pronoun may hang from the auxiliary
+    elided = ("d'", "d’")
+    found = [c for c in verb.children if c.lemma_.lower() == "accord" and any(g.lower_ in elided for g in c.children)]
+    found += [g for c in verb.children if c.lower_ in elided for g in c.children if g.lemma_.lower() == "accord"]
+    return found[0] if found else None
+
+
+def _headline(sentence: Span) -> bool:
+    """The article's title: its first line, with no full stop; the lead then tells the same news again."""
+    return sentence.start == sentence.doc[0].sent.start and not sentence.text.rstrip().endswith((".", "!", "?"))
+
+
+def _another_agreement(noun: Token, verb: Token) -> bool:
+    """ "ont aussi signé un accord sur la pêche", "ont par ailleurs scellé un accord", "une dizaine de
+    documents, dont un accord…": one more agreement, not the one told before."""
+    return any(c.lower_ in ADDITION_WORDS for c in verb.children) or any(c.lower_ == "dont" for c in noun.children)
+
+
+def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
+    """Parties: the subject ("Le Japon et l'Ukraine ont signé"), the names on the agreement ("partenariat
+    Japon-UE"), and who signed "avec" whom; their people's countries too."""
+    verb = trigger
+    clause = clause_of(trigger)
+    scope: set[int] = set()
+    aside: set[int] = set()
+    for child in verb.children:
+        with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
+        by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
+        if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
+            aside |= _told_about(child)
+            scope |= {t.i for t in child.subtree if t.i in clause}
+    scope |= _listed_before(verb, mentions)
+    misread_subject = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") else None
+    if misread_subject is not None and misread_subject.i < verb.i:
+        # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
+        scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}
+    # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
+    # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
+    aside |= {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in _words_of(noun)}
+    # Nor what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
+    aside |= {
+        t.i for word in sentence if word.dep_ == "acl:relcl" and trigger not in word.subtree for t in word.subtree
+    }
+    named = [m for m in mentions if m.span.root.i not in aside]
+    local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
+    bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
+    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause, unless the
+    # agreement is the story's, named again ("Ce traité doit être signé").
+    # Not for an agreement named again as the subject: its sides are the story's, not the sentence's other names.
+    again = _told_before(noun, trigger) and noun.dep_.startswith("nsubj")
+    widening = [] if again else [[m for m in named if m.span.start in clause], named]
+    for wider in widening:
+        if len(countries_of(local, catalog)) + len(bloc) >= 2:
+            break
+        local = wider
+    parties = [*bloc, *(p for p in sides_of(local, catalog) if p not in bloc)]
+    # "Bogota et Caracas ont conclu…", "… d'ici juin entre Bruxelles et Tunis": cities as the subject or the
+    # sides speak for their countries (Brussels for the Union in a story about it).
+    for city in (m for m in local if m.kind == "lieu" and _names_a_side(m.span.root, misread_subject)):
+        seat = organisation_seats().get(fold(city.name))
+        host = [seat] if seat in catalog.seen else host_country(city, catalog)
+        parties += [p for p in host if p not in parties]
+    people = []
+    for person in [m for m in local if m.kind == "personne"]:
+        parties += [p for p in person_side(person, mentions, catalog) if p not in parties]
+        part = "signataire" if status in ("signé", "conclu") else "participant"
+        people.append(Participant(person.entity_id, role_before(person), part))
+    recent = catalog.recent_parties
+    story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun, trigger) or _signed_by_nobody_named(verb)
+    group = catalog.groups.get(_counted(clause_of(trigger), sentence), [])
+    if len(parties) < len(group) and len(group) > 2:
+        parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"
+    elif len(parties) < 2 and story_sides and len(recent) >= 2:
+        parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
+    title = _title(noun, parties, catalog) if noun is not trigger else ""
+    draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+    indefinite = any(
+        (c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children
+    )
+    draft.introduced = noun is not trigger and indefinite and not _headline(sentence)
+    draft.added = noun is not trigger and indefinite and _another_agreement(noun, verb_of(trigger))
+    return draft
+
+
+def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
+    kept = [t.i for t in core_tokens(noun) if noun.i <= t.i < noun.i + 12]
+    end = max(kept) + 1
+    # The noun's phrase up to a comma, without a dangling "du", "pour la", "en" where twelve words cut it.
+    comma = next((t.i for t in noun.doc[noun.i : end] if t.text == ","), end)
+    end = comma
+    while end - 1 > noun.i and (noun.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")):
+        end -= 1
+    phrase = noun.doc[noun.i : end].text.replace(" - ", "-").replace("« ", "").replace(" »", "").strip()
+    phrase = phrase[:1].upper() + phrase[1:]
+    if any(fold(catalog.name(p)) in fold(phrase) for p in parties):
+        return phrase
+    return f"{phrase} {' – '.join(catalog.name(p) for p in parties)}".strip()
