@@ -237,7 +237,7 @@ class FactStore:
                 # read is one already.
                 facts = self._parsed(
                     "facts",
-                    lambda doc_id, doc: doc if isinstance(doc, Fact) else fact_from_doc(int(doc_id), doc),
+                    lambda doc_id, doc: doc if isinstance(doc, Fact) else _FactBeingRead(int(doc_id), doc),
                     in_place=True,
                 )
                 self._by_id = {fact.id: fact for fact in facts}
