@@ -105,7 +105,7 @@ class Catalog:
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
         self.entities = known_entities(entities)
         live = (f for f in facts if _shown(f))
-        self.by_id: dict[int, Fact] = {fact.id: fact for fact in sorted(live, key=lambda f: f.id)}
+        self.by_id: dict[int, Fact] = {fact.id: fact for fact in sorted(live, key=_FACT_ID)}
 
     @classmethod
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
@@ -268,18 +268,34 @@ class Catalog:
         one: a write replaces the entries of the facts it changes rather than copying 100,000 of them for the
         new catalog. A lookup may still be reading an older catalog, whose version of a fact the write
         replaced: `_derived_of` derives it again when the entry was not derived from the very fact asked about."""
+        self._index_entities()
+        return self.__dict__["_derived"]
+
+    def _index_entities(self) -> None:
+        """`_derived` and `postings` in one pass over the facts by id, the step per fact and entity both take."""
         date_keys: dict[str | None, tuple[int, int, int]] = {}  # many facts share a date: each is parsed once
-        derived = {}
-        for fact in self.by_id.values():
+        derived: dict[int, _Derived] = {}
+        lists: dict[str, list[Fact]] = {}
+        derive = self._derive
+        for fact in self.facts:
             date_key = date_keys.get(fact.date) or date_keys.setdefault(fact.date, dates.sort_key(fact.date))
-            derived[fact.id] = self._derive(fact, date_key)
-        return derived
+            fact_derived = derived[fact.id] = derive(fact, date_key)
+            for entity_id in fact_derived.involved:
+                listed = lists.get(entity_id)
+                if listed is None:
+                    lists[entity_id] = [fact]
+                else:
+                    listed.append(fact)
+        # Either may have been built alone already (a catalog that follows another shares its `_derived`).
+        self.__dict__.setdefault("_derived", derived)
+        self.__dict__.setdefault("postings", {entity_id: tuple(facts) for entity_id, facts in lists.items()})
 
     def _derive(self, fact: Fact, date_key: tuple[int, int, int]) -> _Derived:
         """Sorted tuples rather than sets: a fact involves a handful of entities, and 100,000 small sets
         weigh tens of megabytes more."""
         direct, country_of = tuple(sorted(fact.entity_ids())), self._country_ids
-        involved = tuple(sorted({country_of[e] for e in direct if e in country_of}.union(direct)))
+        countries = {country_of[e] for e in direct if e in country_of}
+        involved = tuple(sorted(countries.union(direct))) if countries else direct
         return _Derived(fact, involved, direct, date_key)
 
     def _derived_of(self, fact: Fact) -> _Derived:
@@ -296,11 +312,8 @@ class Catalog:
     @cached_property
     def postings(self) -> dict[str, tuple[Fact, ...]]:
         """Entity → the facts involving it, by id: a query that names an entity reads only those."""
-        lists: dict[str, list[Fact]] = {}
-        for fact in self.facts:
-            for entity_id in self.involved(fact):
-                lists.setdefault(entity_id, []).append(fact)
-        return {entity_id: tuple(facts) for entity_id, facts in lists.items()}
+        self._index_entities()
+        return self.__dict__["postings"]
 
     def direct(self, fact: Fact) -> tuple[str, ...]:
         """Parties, people and place: what the fact involves directly."""
@@ -313,7 +326,7 @@ class Catalog:
 
     @cached_property
     def posting_ids(self) -> dict[str, frozenset[int]]:
-        return {entity_id: frozenset(f.id for f in facts) for entity_id, facts in self.postings.items()}
+        return {entity_id: frozenset(map(_FACT_ID, facts)) for entity_id, facts in self.postings.items()}
 
     @cached_property
     def _ranked(self) -> dict[str, dict[int, list[Fact]]]:

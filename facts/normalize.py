@@ -26,8 +26,14 @@ STOP_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form of `text`, words separated by one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    # Plain ASCII has nothing to decompose or strip: most names, and the per-character pass was most of the
+    # cost of indexing thousands of them.
+    if folded.isascii():
+        stripped = folded
+    else:
+        decomposed = unicodedata.normalize("NFKD", folded)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     spaced = _SEPARATORS.sub(" ", stripped).strip()
     return _ELISION.sub("", spaced + " ").strip()
 

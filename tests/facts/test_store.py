@@ -1,12 +1,13 @@
 """FactStore: created from the shipped store, every change versioned and kept in the history."""
 
+from dataclasses import FrozenInstanceError
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from facts.model import Fact, Source
+from facts.model import Fact, Participant, Source
 from facts.storage import read_store
-from facts.store import FactStore, StaleEdit, UnknownFact, fact_from_doc, shipped_store_path
+from facts.store import FactStore, StaleEdit, UnknownFact, fact_from_doc, fact_to_doc, shipped_store_path
 
 NEW_FACT = Fact(
     id=0,
@@ -127,3 +128,23 @@ def test_documents_leave_out_defaults_but_the_history_keeps_whole_ones(tmp_path)
     assert "url" not in document["sources"][0]
     assert fact_from_doc(added.id, document) == added
     assert store.history(added.id)[0]["after"]["deleted"] is False
+
+
+def test_a_fact_read_from_its_document_is_a_fact_like_one_constructed():
+    constructed = Fact(
+        id=7, kind="rencontre", title="Rencontre", status="tenue", parties=("pays:JP", "pays:FR"),
+        people=(Participant("pers:iwaya-takeshi", "ministre", "hôte"),), date="2024-05",
+        sources=(Source(article="a.txt", quote="« Rencontre »", start=0, end=11),), guild_id=3, confidence=0.5,
+    )  # fmt: skip
+    document = fact_to_doc(constructed)
+    read = fact_from_doc(7, document)
+    assert type(read) is Fact and type(read.sources[0]) is Source and type(read.people[0]) is Participant
+    assert read == constructed and hash(read) == hash(constructed) and repr(read) == repr(constructed)
+    with pytest.raises(FrozenInstanceError):
+        read.title = "autre"  # type: ignore[misc]
+    unknown_fields = ({"people": [{"entity": "p", "rang": 1}]}, {"sources": [{"article": "a", "x": 1, "quote": ""}]})
+    for unknown in unknown_fields:  # refused, as the constructors refuse them (the store reports it corrupt)
+        with pytest.raises(TypeError):
+            fact_from_doc(7, document | unknown)
+    with pytest.raises(KeyError):
+        fact_from_doc(7, document | {"sources": [{"article": "a.txt"}]})
