@@ -217,10 +217,11 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
-    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause, unless the
-    # agreement is the story's, named again ("Ce traité doit être signé").
-    # Not for an agreement named again as the subject: its sides are the story's, not the sentence's other names.
-    again = _told_before(noun, trigger) and noun.dep_.startswith("nsubj")
+    # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
+    # Not for an agreement named again as the subject ("Ce traité doit être signé"): its sides are the story's,
+    # not the sentence's other names. "Un mémorandum a été signé avec l'Arabie saoudite" names a new one.
+    definite = any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des") for c in noun.children)
+    again = _told_before(noun, trigger) and noun.dep_.startswith("nsubj") and definite
     widening = [] if again else [[m for m in named if m.span.start in clause], named]
     for wider in widening:
         if len(countries_of(local, catalog)) + len(bloc) >= 2:
