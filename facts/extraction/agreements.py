@@ -210,6 +210,8 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
     # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
     aside |= {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in _words_of(noun)}
+    # Nor witnesses ("en présence du président brésilien").
+    aside |= {t.i for w in sentence if w.lemma_.lower() == "présence" and w.i != trigger.i for t in w.subtree}
     # Nor what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
     aside |= {
         t.i for word in sentence if word.dep_ == "acl:relcl" and trigger not in word.subtree for t in word.subtree

@@ -75,6 +75,9 @@ SENTENCES = [
     # A new agreement in the passive, with its other side after "avec" and the first in the source.
     ("Selon le ministère égyptien, un mémorandum d'entente a été signé mardi avec l'Arabie saoudite.",
      [("accord", {"pays:EG", "pays:SA"}, "2025-06-10")]),
+    # A witness is not a side.
+    ("Le Pérou et l'Équateur ont signé mardi un accord de démarcation frontalière, en présence du président "
+     "brésilien.", [("accord", {"pays:PE", "pays:EC"}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
