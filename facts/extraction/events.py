@@ -327,6 +327,8 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     place, anchor, preposition = found
     people = [m for m in mentions if m.kind == "personne"]
     governing = trigger.head if trigger.pos_ in NOMINAL else trigger
+    if trigger.pos_ in NOMINAL and governing.pos_ == "ADV" and governing.lower_ == "lors":
+        governing = governing.head  # "Lors de sa visite à Tokyo, le président philippin a signé…": his visit
     titled = subject_sides(governing, mentions, catalog)
     # "où il a été reçu à Banjul par son homologue Adama Barrow": the host is not the visitor.
     hosts = {t.i for c in governing.children if c.dep_ == "obl:agent" for t in c.subtree}

@@ -96,6 +96,10 @@ SENTENCES = [
      [("visite", {"pays:TR", "pays:QA"}, "2025-06-09")]),
     ("Le chef de l'État turc s'est ensuite rendu mardi à Abou Dhabi.",
      [("visite", {"pays:TR", "pays:AE"}, "2025-06-10")]),
+    # "Lors de sa visite à Tokyo, le président philippin…": his visit, told by his title.
+    ("Lors de sa visite mardi à Tokyo, le président philippin a signé avec le Premier ministre japonais un accord "
+     "de défense.",
+     [("visite", {"pays:PH", "pays:JP"}, "2025-06-10"), ("accord", {"pays:PH", "pays:JP"}, "2025-06-10")]),
     # A seat of government that is not the capital.
     ("Le Premier ministre canadien Mark Carney s'est rendu lundi à La Haye pour le sommet de l'Otan.",
      [("visite", {CA, "pays:NL"}, "2025-06-09")]),
