@@ -102,7 +102,7 @@ def test_heldout_precision_and_recall_floor(heldout_scores, kind):
 FRESH_BELOW_FLOOR = pytest.mark.xfail(
     strict=True,
     reason="sur les articles neufs, le rappel des accords reste sous le plancher (0.62/0.42 au premier passage, "
-    "0.71/0.50 à la fin de la session) : voir la note de clôture du ticket 5",
+    "0.76/0.54 à la fin de la session) : voir la note de clôture du ticket 5",
 )
 
 
