@@ -153,10 +153,6 @@ def _unknown_organisation(mention: Mention) -> bool:
     return mention.kind == "organisation" and (mention.entity_id or "").startswith("nouveau:")
 
 
-def _words_of(noun: Token) -> set[int]:
-    return {t.i for t in noun.subtree}
-
-
 def legislature_vote(verb: Token) -> bool:
     """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
     return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
@@ -195,27 +191,14 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     verb = trigger
     clause = clause_of(trigger)
     scope: set[int] = set()
-    aside: set[int] = set()
-    for child in verb.children:
-        with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
-        by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
-        if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
-            aside |= _told_about(child)
-            scope |= {t.i for t in child.subtree if t.i in clause}
+    for child in _side_phrases(verb, noun):
+        scope |= {t.i for t in child.subtree if t.i in clause}
     scope |= _listed_before(verb, mentions)
     misread_subject = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") else None
     if misread_subject is not None and misread_subject.i < verb.i:
         # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
         scope |= {t.i for t in verb.head.subtree if t.i < verb.left_edge.i}
-    # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
-    # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
-    aside |= {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in _words_of(noun)}
-    # Nor witnesses ("en présence du président brésilien").
-    aside |= {t.i for w in sentence if w.lemma_.lower() == "présence" and w.i != trigger.i for t in w.subtree}
-    # Nor what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
-    aside |= {
-        t.i for word in sentence if word.dep_ == "acl:relcl" and trigger not in word.subtree for t in word.subtree
-    }
+    aside = _not_sides(sentence, trigger, noun, mentions)
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
     bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
@@ -250,12 +233,42 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
     title = _title(noun, parties, catalog) if noun is not trigger else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
-    indefinite = any(
-        (c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children
-    )
-    draft.introduced = noun is not trigger and indefinite and not _headline(sentence)
-    draft.added = noun is not trigger and indefinite and _another_agreement(noun, verb_of(trigger))
+    indefinite = noun is not trigger and _indefinite(noun)
+    draft.introduced = indefinite and not _headline(sentence)
+    draft.added = indefinite and _another_agreement(noun, verb_of(trigger))
     return draft
+
+
+def _side_phrases(verb: Token, noun: Token) -> list[Token]:
+    """Where a signing verb names its sides: its subject, "avec" / "entre" whom, "par" whom, and the agreement
+    itself ("le partenariat Japon-UE")."""
+    phrases = []
+    for child in verb.children:
+        with_whom = child.dep_.startswith("obl") and any(c.lower_ in ("avec", "entre") for c in child.children)
+        by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
+        if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
+            phrases.append(child)
+    return phrases
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "un accord", "des mémorandums", "cinq accords": one not told before."""
+    return any((c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children)
+
+
+def _not_sides(sentence: Span, trigger: Token, noun: Token, mentions: list[Mention]) -> set[int]:
+    """The words that name no side of the agreement, wherever the parse hangs them."""
+    verb = trigger
+    # What a clause says of the agreement ("un accord avec l'UE, dont la ratification se heurte à l'opposition
+    # de la France"), and what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
+    aside = {i for child in _side_phrases(verb, noun) for i in _told_about(child)}
+    aside |= {t.i for w in sentence if w.dep_ == "acl:relcl" and trigger not in w.subtree for t in w.subtree}
+    # Witnesses ("en présence du président brésilien").
+    aside |= {t.i for w in sentence if w.lemma_.lower() == "présence" and w.i != trigger.i for t in w.subtree}
+    # A name the catalog does not know, inside the agreement's own words, is what it is about ("la ligne
+    # ferroviaire ML-1", "la base de Bien Hoa"), not who signed it.
+    own_words = {t.i for t in noun.subtree}
+    return aside | {m.span.root.i for m in mentions if _unknown_organisation(m) and m.span.root.i in own_words}
 
 
 def _title(noun: Token, parties: list[str], catalog: Reading) -> str:
