@@ -54,13 +54,15 @@ def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[
     return [d for d in drafts if d is not batch] + listed
 
 
-def agreement_after(verb: Token) -> list[Token]:
+def agreement_after(verb: Token, mentions: list[Mention]) -> list[Token]:
     """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
     protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
     for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
         # A weekday or a city the small model reads as a verb ("ont signé jeudi un accord", "ont signé mardi à
         # Alger un accord") does not end the search.
+        named = any(m.span.start <= word.i < m.span.end for m in mentions)  # "son homologue canadienne"/VERB
         another_verb = word.pos_ in ("VERB", "AUX") and word.lower_ not in CALENDAR_WORDS and not word.is_title
+        another_verb = another_verb and not named
         if another_verb or (word.is_punct and word.text in ".;:"):
             return []
         if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in NOMINAL | {"PROPN"}:  # "vingt-trois accords"/ADJ

@@ -60,6 +60,7 @@ from facts.normalize import fold
 from facts.places import organisation_seats
 
 SIGNING_VERBS = {"signer": "signé", "parapher": "signé", "ratifier": "signé", "sceller": "conclu",
+                 "officialiser": "conclu",
                  "renouveler": "signé", "entériner": "signé", "conclure": "conclu", "finaliser": "conclu",
                  "nouer": "conclu", "adopter": "conclu", "trouver": "conclu",
                  "approuver": "conclu"}  # fmt: skip
@@ -163,7 +164,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
                         break
                     named = named.head
                 nouns += [named] if named.lemma_.lower() in AGREEMENT_NOUNS else []
-            nouns = nouns or agreement_after(token)
+            nouns = nouns or agreement_after(token, mentions)
             if nouns and not hearsay(token) and not legislature_vote(token):
                 status = "prévu" if is_planned(token) else SIGNING_VERBS[lemma]
                 in_principle = any(t.lower_ == "principe" for t in (*token.children, *nouns[0].subtree))

@@ -54,7 +54,11 @@ def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span
     infinitive = is_infinitive(verb)
     # "La dernière visite remontait à novembre 2012, lorsque X s'était rendue à Dacca": the "when" clause's day.
     when = verb.dep_ == "advcl" and any(c.lower_ in ("lorsque", "lorsqu'", "lorsqu’", "quand") for c in verb.children)
-    reporting = clause_of(verb.head) if verb.dep_ == "ccomp" or infinitive or when else set()
+    # "ont enterré mardi leur différend en signant…": the gerund may hang on a noun of the clause it shares.
+    reporting = clause_of(verb_of(verb.head)) if verb.dep_ == "ccomp" or infinitive or when else set()
+    # "ont officialisé mardi leur partenariat", even when the model makes the weekday the sentence's head.
+    clause = clause | {verb.i + 1}
+    reporting = reporting | {verb_of(verb.head).i + 1} if reporting else reporting
     # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
     own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
     for scope in (own, clause, reporting):
@@ -120,7 +124,7 @@ def _dates_another(span: Span, draft: Draft) -> bool:
     date right after another participle than the event's own belongs to that participle."""
     verb = verb_of(draft.anchor or draft.trigger)
     # The event's own words, and the verb whose day it shares ("reçu dimanche…, avant de tenir…").
-    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i}
+    own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i, verb_of(verb.head).i}
     for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
         participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
         if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own and not _scheduling(word, draft):

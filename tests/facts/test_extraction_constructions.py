@@ -78,6 +78,14 @@ SENTENCES = [
     # A witness is not a side.
     ("Le Pérou et l'Équateur ont signé mardi un accord de démarcation frontalière, en présence du président "
      "brésilien.", [("accord", {"pays:PE", "pays:EC"}, "2025-06-10")]),
+    # "officialiser", the weekday the model makes the sentence's head, a gerund dated by its main verb, and a
+    # nationality the model reads as a verb.
+    ("Le Vietnam et l'Australie ont officialisé mardi leur partenariat stratégique global.",
+     [("accord", {"pays:VN", "pays:AU"}, "2025-06-10")]),
+    ("Le Bénin et le Niger ont enterré mardi leur différend en signant un protocole d'accord.",
+     [("accord", {"pays:BJ", "pays:NE"}, "2025-06-10")]),
+    ("Le ministre mexicain de l'Économie a signé mardi avec son homologue canadienne une feuille de route "
+     "commerciale.", [("accord", {"pays:MX", CA}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
