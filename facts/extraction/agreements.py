@@ -250,7 +250,10 @@ def _side_phrases(verb: Token, noun: Token) -> list[Token]:
         by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
         if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
             phrases.append(child)
-    return phrases
+    # "avec Israël et Chypre", when the model joins the second name to the verb.
+    ends = {phrase.right_edge.i for phrase in phrases}
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i - 2 in ends]
+    return phrases + [c for c in joined if c.nbor(-1).lower_ == "et"]
 
 
 def _indefinite(noun: Token) -> bool:

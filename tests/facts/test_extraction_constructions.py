@@ -86,6 +86,8 @@ SENTENCES = [
      [("accord", {"pays:BJ", "pays:NE"}, "2025-06-10")]),
     ("Le ministre mexicain de l'Économie a signé mardi avec son homologue canadienne une feuille de route "
      "commerciale.", [("accord", {"pays:MX", CA}, "2025-06-10")]),
+    ("Le Premier ministre grec a signé mardi avec Israël et Chypre un accord sur le câble électrique.",
+     [("accord", {"pays:GR", "pays:IL", "pays:CY"}, "2025-06-10")]),
     # Visits: being somewhere, however it is said; planned when the visit itself is still to come.
     ("Le président mauritanien a entamé mardi une visite de trois jours à Dakar, où il rencontrera le "
      "président sénégalais.", [("visite", {MR, SN}, "2025-06-10"), ("rencontre", {MR, SN}, "2025-06-10")]),
