@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from facts.model import Entity
-from facts.normalize import STOP_WORDS, fold, words
+from facts.normalize import AVOIR_FORMS, STOP_WORDS, fold, words
 
 # Below this length a one-letter slip changes the meaning (UE/UA, Iran/Irak), so only exact names count.
 FUZZY_MIN_LENGTH = 4
@@ -28,8 +28,6 @@ TWO_SLIPS_FROM = 8
 SUGGESTION_CUTOFF = 70.0
 WORD_START_SPAN = 32
 PHRASES_REMEMBERED = 10_000
-# "a eu lieu": after a form of avoir, "eu" is a participle, not the EU.
-_AUXILIARIES = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +124,7 @@ class AliasIndex:
                 mentions.append(Mention(self._capitals[token], token, token, 100.0))
                 position += 1
                 continue
-            if token == "eu" and position and tokens[position - 1] in _AUXILIARIES:
+            if token == "eu" and position and tokens[position - 1] in AVOIR_FORMS:
                 position += 1
                 continue
             found = self._longest_match(tokens, position, fuzzy)

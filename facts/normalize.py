@@ -12,6 +12,8 @@ from functools import cache
 _SEPARATORS = re.compile(r"[\s'’‘`´\-‐‑‒–—_/.,;:!?«»\"“”()\[\]{}]+")
 _ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)\s")
 
+# The forms of "avoir" a past participle follows: "a signé", "ont eu lieu", "aient été conclus".
+AVOIR_FORMS = frozenset("a ont avait avaient aura auront ait aient avoir".split())
 # Function words of French and English that must never be read as a name or an ISO code.
 STOP_WORDS = frozenset(
     """

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 from facts.interchange import import_document
-from facts.normalize import fold
 from facts.storage import read_store, snapshot_line, write_atomically
 from facts.store import FactStore, shipped_store_path
 
@@ -36,10 +35,10 @@ def curated_document() -> dict:
 
 def _leader_entities(rows: list[list]) -> list[dict]:
     """Heads of state, of government and of diplomacy with their country: an article that names
-    "Emmanuel Macron" without saying "français" still tells which side he speaks for."""
+    "Emmanuel Macron" without saying "français" still tells which side he speaks for. The import names
+    their ids as it names every new entity's ("pers:emmanuel-macron")."""
     return [
-        {"id": f"pers:{fold(name).replace(' ', '-')}", "kind": "personne", "name": name, "country": iso,
-         "aliases": aliases, "roles": [role]}
+        {"kind": "personne", "name": name, "country": iso, "aliases": aliases, "roles": [role]}
         for name, iso, role, aliases in rows
     ]  # fmt: skip
 

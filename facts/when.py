@@ -385,7 +385,7 @@ def _day_number(text: str) -> int:
 
 
 def _offset(match: re.Match, base: _Base, past: bool | None) -> str | bool | None:
-    count = _count(match["count"])
+    count = french_number(match["count"])
     if count is None or base.year is None:
         return None
     sign = "il y a" if match["direction"].casefold().startswith("il") else "dans"
@@ -519,8 +519,8 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
         return None  # "31 février": a date expression, but no such day
 
 
-def _count(words: str) -> int | None:
-    """French numbers as digits: dateparser reads "dix-huit mois" as eight months."""
+def french_number(words: str) -> int | None:
+    """French numbers as digits (dateparser reads "dix-huit mois" as eight months); None if not one."""
     if words.isdigit():
         return int(words)
     parts = [part for part in re.split(r"[-\s]+", words.casefold()) if part != "et"]

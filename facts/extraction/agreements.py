@@ -30,7 +30,10 @@ from facts.extraction.vocabulary import (
 from facts.model import Participant
 from facts.normalize import fold
 from facts.places import organisation_seats
+from facts.when import french_number
 
+DEFINITE = frozenset("le la l' l’ ce cet cette".split())
+INDEFINITE = frozenset(("un", "une", "des"))
 ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
 BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
 
@@ -87,19 +90,16 @@ def _told_before(noun: Token, trigger: Token) -> bool:
         for word in noun.children
         for c in word.children
     )
-    definite = bool(determiners & {"le", "la", "l'", "l’", "ce", "cet", "cette"})
+    definite = bool(determiners & DEFINITE)
     named_again = noun.dep_.startswith("nsubj") or (trigger.dep_ == "acl" and trigger.head == noun)
     return (noun.dep_ == "nsubj:pass" or (named_again and definite)) and not counterpart
-
-
-GROUP_SIZES = {"trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
 
 
 def _counted(clause: set[int], sentence: Span) -> int:
     """How many sides "les trois pays", "les cinq dirigeants" count, in the event's clause (0 if none)."""
     for word in sentence:
         if word.i in clause and word.lemma_.lower() in ANAPHORIC_HEADS:
-            sizes = [GROUP_SIZES.get(c.lower_, 0) for c in word.children if c.dep_ == "nummod"]
+            sizes = [french_number(c.lower_) or 0 for c in word.children if c.dep_ == "nummod"]
             if any(sizes):
                 return max(sizes)
     return 0
@@ -145,7 +145,7 @@ def _bloc_subject(verb: Token) -> bool:
     """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
     return any(
         child.dep_.startswith("nsubj") and child.lemma_.lower() in BLOC_WORDS
-        and any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in child.children)
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in child.children)
         and not any(c.dep_ in ("nmod", "amod", "appos") for c in child.children)
         for child in verb.children
     )  # fmt: skip
@@ -207,7 +207,7 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
     # Not for an agreement named again as the subject ("Ce traité doit être signé"): its sides are the story's,
     # not the sentence's other names. "Un mémorandum a été signé avec l'Arabie saoudite" names a new one.
-    definite = any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des") for c in noun.children)
+    definite = any(c.dep_ == "det" and c.lower_ not in INDEFINITE for c in noun.children)
     again = _told_before(noun, trigger) and noun.dep_.startswith("nsubj") and definite
     widening = [] if again else [[m for m in named if m.span.start in clause], named]
     for wider in widening:
@@ -258,15 +258,14 @@ def _side_phrases(verb: Token, noun: Token) -> list[Token]:
 
 def _indefinite(noun: Token) -> bool:
     """ "un accord", "des mémorandums", "cinq accords": one not told before."""
-    return any((c.dep_ == "det" and c.lower_ in ("un", "une", "des")) or c.dep_ == "nummod" for c in noun.children)
+    return any((c.dep_ == "det" and c.lower_ in INDEFINITE) or c.dep_ == "nummod" for c in noun.children)
 
 
 def _not_sides(sentence: Span, trigger: Token, noun: Token, mentions: list[Mention]) -> set[int]:
     """The words that name no side of the agreement, wherever the parse hangs them."""
-    verb = trigger
     # What a clause says of the agreement ("un accord avec l'UE, dont la ratification se heurte à l'opposition
     # de la France"), and what a relative clause elsewhere says ("au moment où le retour de Donald Trump…").
-    aside = {i for child in _side_phrases(verb, noun) for i in _told_about(child)}
+    aside = {i for child in _side_phrases(trigger, noun) for i in _told_about(child)}
     aside |= {t.i for w in sentence if w.dep_ == "acl:relcl" and trigger not in w.subtree for t in w.subtree}
     # Witnesses ("en présence du président brésilien").
     aside |= {t.i for w in sentence if w.lemma_.lower() == "présence" and w.i != trigger.i for t in w.subtree}

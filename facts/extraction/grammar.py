@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from facts.extraction.vocabulary import MEETING_NOUNS, ROLE_WORDS, VISIT_NOUNS
+from facts.normalize import AVOIR_FORMS
 
 # Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
 ANAPHORIC_HEADS = frozenset(
@@ -152,7 +153,6 @@ def is_verbal(token: Token) -> bool:
 
 # Words that may stand between "ont" and its participle: "ont en outre paraphé", "a par ailleurs signé".
 _BETWEEN_AUXILIARY = frozenset("en outre par ailleurs également aussi déjà enfin ensuite notamment".split())
-_AVOIR = frozenset("a ont avait avaient aura auront".split())
 
 
 def _misread_participle(token: Token) -> str | None:
@@ -161,7 +161,7 @@ def _misread_participle(token: Token) -> str | None:
     if match is None:
         return None
     for word in reversed(token.doc[max(token.sent.start, token.i - 5) : token.i]):
-        if word.lower_ in _AVOIR:
+        if word.lower_ in AVOIR_FORMS:
             return match[1] + "er"
         if word.lower_ not in _BETWEEN_AUXILIARY:
             return None

@@ -221,7 +221,7 @@ def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 
-DEMONSTRATIVES = frozenset("ce cet cette ces leur leurs".split())  # "lors de leur rencontre"
+POINTING_BACK = frozenset("ce cet cette ces leur leurs".split())  # "lors de leur rencontre"
 
 
 def date_of_event_referred(draft: Draft, earlier: list[Draft]) -> str | None:
@@ -235,7 +235,7 @@ def date_of_event_referred(draft: Draft, earlier: list[Draft]) -> str | None:
     for word in draft.sentence:
         lemma = word.lemma_.lower()
         named = lemma in VISIT_NOUNS or lemma in MEETING_NOUNS or lemma == "occasion"
-        if not named or not any(c.lower_ in DEMONSTRATIVES for c in word.children):
+        if not named or not any(c.lower_ in POINTING_BACK for c in word.children):
             continue
         kind = "visite" if lemma in VISIT_NOUNS else "rencontre" if lemma in MEETING_NOUNS else None
         told = [
