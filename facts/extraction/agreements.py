@@ -13,6 +13,10 @@ from facts.extraction.grammar import (
     anaphoric_subject,
     clause_of,
     core_tokens,
+    governing_subjects,
+    has_tense_auxiliary,
+    own_subjects,
+    points_back,
     subject_word,
     verb_of,
 )
@@ -57,6 +61,101 @@ def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[
     return [d for d in drafts if d is not batch] + listed
 
 
+# "une quinzaine d'accords", "une série de mémorandums": the agreements a number of them stands for.
+QUANTITY_NOUNS = frozenset(
+    "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine série ensemble lot "
+    "paquet train".split()
+)
+RELATIVE_OBJECTS = frozenset(("que", "qu'", "qu’"))
+DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
+
+
+def what_was_signed(verb: Token) -> list[Token]:
+    """The agreement a signing verb's own words name, however the small model hangs them: its object, the
+    subject of its passive, the agreement a participle or a relative clause follows, or the pronoun that
+    stands for one ("Rabat et Abuja l'avaient scellé")."""
+    # Without "avoir", the participle's subject is what was signed: "Le traité …, signé mardi".
+    told = ("obj", "nsubj:pass", "nsubj") if not has_tense_auxiliary(verb) else ("obj", "nsubj:pass")
+    nouns = [found for c in verb.children if c.dep_ in told and (found := _agreement(c)) is not None]
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    if passive:  # "Ce traité doit être signé"
+        subjects = governing_subjects(verb)
+        # "une feuille de route, qui doit être signée formellement…": the agreement "qui" stands for.
+        subjects += [s.head.head for s in subjects if s.lower_ == "qui" and s.head.dep_ == "acl:relcl"]
+        nouns += [s for s in subjects if s.lemma_.lower() in AGREEMENT_NOUNS]
+        # "Ce mécanisme expérimental avait été conclu": what a demonstrative points back to was an agreement.
+        nouns += [
+            c for c in verb.children
+            if c.dep_ == "nsubj:pass" and any(d.lower_ in DEMONSTRATIVES for d in c.children if d.dep_ == "det")
+        ]  # fmt: skip
+    if verb.dep_ == "acl" or (verb.dep_ == "acl:relcl" and _relative_object(verb) is not None):
+        # "Le partenariat germano-algérien, signé en décembre 2024", "Le traité d'amitié entre
+        # l'Allemagne et la Pologne, signé mardi": the agreement the participle follows.
+        named = verb.head
+        for _ in range(3):
+            if named.lemma_.lower() in AGREEMENT_NOUNS or named.dep_ != "nmod":
+                break
+            named = named.head
+        nouns += [named] if named.lemma_.lower() in AGREEMENT_NOUNS else []
+    if nouns:
+        return nouns
+    # The same, when the model hangs the participle, the clause or the passive elsewhere: "le mémorandum
+    # d'entente sur un partenariat stratégique, signé en juillet 2023", "l'accord-cadre que les deux pays
+    # avaient conclu", "l'accord intergouvernemental sur le gazoduc EastMed avait été signé".
+    ending = _agreement_ending_before(anchor) if (anchor := _misplaced_anchor(verb, passive)) else None
+    if ending is not None:
+        return [ending]
+    # "Rabat et Abuja l'avaient scellé en décembre 2016": the one the story told.
+    return [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in OBJECT_PRONOUNS]
+
+
+OBJECT_PRONOUNS = frozenset(("l'", "l’", "le", "la", "les"))
+
+
+def _misplaced_anchor(verb: Token, passive: bool) -> Token | None:
+    """Where the agreement's phrase ends when the model hangs it elsewhere: before "que", before a subjectless
+    passive's auxiliaries, or before the comma of a bare participle."""
+    relative = _relative_object(verb)
+    if relative is not None or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return relative
+    if passive:
+        return min((c for c in verb.children if c.dep_.startswith("aux")), key=lambda c: c.i)
+    bare = verb.i > verb.sent.start and verb.nbor(-1).text == "," and not has_tense_auxiliary(verb)
+    return verb if bare else None
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The "que" of "l'accord que les deux pays avaient conclu", on the verb or on its subject's phrase."""
+    edges = [c.left_edge if c.dep_.startswith("nsubj") else c for c in verb.children if c.i < verb.i]
+    return next((w for w in edges if w.lower_ in RELATIVE_OBJECTS), None)
+
+
+def _agreement(word: Token) -> Token | None:
+    """The agreement a word names: itself, the one it counts ("une quinzaine d'accords"), or the head of a
+    compound the model split ("l'accord-cadre")."""
+    lemma = word.lemma_.lower()
+    if lemma in AGREEMENT_NOUNS:
+        return word
+    if lemma in QUANTITY_NOUNS:
+        return next((c for c in word.children if c.lemma_.lower() in AGREEMENT_NOUNS), None)
+    split = word.i >= word.sent.start + 2 and word.nbor(-1).text in ("-", "‑")
+    return word.nbor(-2) if split and word.nbor(-2).lemma_.lower() in AGREEMENT_NOUNS else None
+
+
+def _agreement_ending_before(word: Token) -> Token | None:
+    """The outermost agreement whose phrase ends right before a word (a comma aside)."""
+    last = word.nbor(-1) if word.i > word.sent.start else word
+    if last.text == "," and last.i > word.sent.start:
+        last = last.nbor(-1)
+    found = None
+    for _ in range(6):
+        found = _agreement(last) or found
+        if last.pos_ in ("VERB", "AUX") or last.head.i >= word.i or last.head == last:
+            break
+        last = last.head
+    return found
+
+
 def agreement_after(verb: Token, mentions: list[Mention]) -> list[Token]:
     """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
     protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
@@ -91,7 +190,8 @@ def _told_before(noun: Token, trigger: Token) -> bool:
         for c in word.children
     )
     definite = bool(determiners & DEFINITE)
-    named_again = noun.dep_.startswith("nsubj") or (trigger.dep_ == "acl" and trigger.head == noun)
+    follows = (trigger.dep_ == "acl" and trigger.head == noun) or _agreement_ending_before(trigger) == noun
+    named_again = noun.dep_.startswith("nsubj") or follows
     return (noun.dep_ == "nsubj:pass" or (named_again and definite)) and not counterpart
 
 
@@ -106,20 +206,23 @@ def _counted(clause: set[int], sentence: Span) -> int:
 
 
 def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
-    """ "le Nigeria, le Maroc et la Mauritanie y ont signé", when the model hangs the first names of the
-    list elsewhere: the names just before the subject, joined by commas and "et"."""
+    """ "le Nigeria, le Maroc et la Mauritanie y ont signé", "Bruxelles et Astana avaient conclu", when the
+    model hangs the names of the list elsewhere: the names just before the subject or the auxiliaries,
+    joined by commas and "et"."""
+    kinds = ("pays", "organisation", "lieu")
+    named = {i for m in mentions if m.kind in kinds for i in range(m.span.start, m.span.end)}
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
-    named = {i for m in mentions if m.kind in ("pays", "organisation") for i in range(m.span.start, m.span.end)}
-    if not subjects or subjects[0].i not in named:
-        return set()
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    starts = [min(auxiliaries, key=lambda c: c.i, default=verb).i - 1]
+    starts += [subjects[0].left_edge.i - 1] if subjects and subjects[0].i in named else []
     listed: set[int] = set()
-    word = subjects[0].left_edge.i - 1
-    while word >= verb.sent.start:
-        token = verb.doc[word]
-        if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
-            break
-        listed |= {word} if word in named else set()
-        word -= 1
+    for word in starts:
+        while word >= verb.sent.start:
+            token = verb.doc[word]
+            if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
+                break
+            listed |= {word} if word in named else set()
+            word -= 1
     return listed
 
 
@@ -195,7 +298,8 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     scope: set[int] = set()
     for child in _side_phrases(verb, noun):
         scope |= {t.i for t in child.subtree if t.i in clause}
-    scope |= _listed_before(verb, mentions)
+    listed = _listed_before(verb, mentions)
+    scope |= listed
     misread_subject = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") else None
     if misread_subject is not None and misread_subject.i < verb.i:
         # "Le Royaume-Uni et le Japon ont conclu…" read as a name the verb is joined to: that name is a subject.
@@ -217,7 +321,8 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     parties = [*bloc, *(p for p in sides_of(local, catalog) if p not in bloc)]
     # "Bogota et Caracas ont conclu…", "… d'ici juin entre Bruxelles et Tunis": cities as the subject or the
     # sides speak for their countries (Brussels for the Union in a story about it).
-    for city in (m for m in local if m.kind == "lieu" and _names_a_side(m.span.root, misread_subject)):
+    named_as_sides = [m for m in local if m.span.root.i in listed or _names_a_side(m.span.root, misread_subject)]
+    for city in (m for m in named_as_sides if m.kind == "lieu"):
         seat = organisation_seats().get(fold(city.name))
         host = [seat] if seat in catalog.seen else host_country(city, catalog)
         parties += [p for p in host if p not in parties]
@@ -227,13 +332,18 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties
-    story_sides = anaphoric_subject(verb_of(trigger)) or _told_before(noun, trigger) or _signed_by_nobody_named(verb)
+    story_sides = (
+        anaphoric_subject(verb_of(trigger))
+        or _told_before(noun, trigger)
+        or _signed_by_nobody_named(verb)
+        or any(points_back(c) for c in verb.children if c.dep_ == "obl:agent")  # "par les ministres des deux pays"
+    )
     group = catalog.groups.get(_counted(clause_of(trigger), sentence), [])
     if len(parties) < len(group) and len(group) > 2:
         parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"
     elif len(parties) < 2 and story_sides and len(recent) >= 2:
         parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
-    title = _title(noun, parties, catalog) if noun is not trigger else ""
+    title = _title(noun, parties, catalog) if noun is not trigger and noun.pos_ != "PRON" else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
     indefinite = noun is not trigger and _indefinite(noun)
     draft.introduced = indefinite and not _headline(sentence)
@@ -250,6 +360,7 @@ def _side_phrases(verb: Token, noun: Token) -> list[Token]:
         by_whom = child.dep_ == "obl:agent"  # "a été conclu par l'Égypte et la Russie"
         if child.dep_.startswith("nsubj") or with_whom or by_whom or child is noun or child.dep_ == "obj":
             phrases.append(child)
+    phrases += [s for s in own_subjects(verb) if s not in phrases]
     # "avec Israël et Chypre", when the model joins the second name to the verb.
     ends = {phrase.right_edge.i for phrase in phrases}
     joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i - 2 in ends]

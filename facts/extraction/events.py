@@ -13,6 +13,7 @@ from facts.extraction.agreements import (
     items_listed,
     legislature_vote,
     read_agreement,
+    what_was_signed,
 )
 from facts.extraction.draft import CONFIDENCE, Draft
 from facts.extraction.grammar import (
@@ -21,8 +22,6 @@ from facts.extraction.grammar import (
     background,
     clause_of,
     core_tokens,
-    governing_subjects,
-    has_tense_auxiliary,
     hearsay,
     is_person_word,
     is_planned,
@@ -143,27 +142,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             continue
         verbal = is_verbal(token)
         if verbal and lemma in SIGNING_VERBS:
-            # Without "avoir", the participle's subject is what was signed: "Le traité …, signé mardi".
-            passive = ("obj", "nsubj:pass", "nsubj") if not has_tense_auxiliary(token) else ("obj", "nsubj:pass")
-            nouns = [c for c in token.children if c.lemma_.lower() in AGREEMENT_NOUNS and c.dep_ in passive]
-            if any(c.dep_ == "aux:pass" for c in token.children):  # "Ce traité doit être signé"
-                subjects = governing_subjects(token)
-                # "une feuille de route, qui doit être signée formellement…": the agreement "qui" stands for.
-                subjects += [s.head.head for s in subjects if s.lower_ == "qui" and s.head.dep_ == "acl:relcl"]
-                nouns += [s for s in subjects if s.lemma_.lower() in AGREEMENT_NOUNS]
-            # "l'accord-cadre que les deux pays avaient conclu en 2021": the agreement the clause is about.
-            what_was_signed = token.dep_ == "acl:relcl" and any(
-                c.lower_ in ("que", "qu'", "qu’") for c in token.children
-            )
-            if token.dep_ == "acl" or what_was_signed:
-                # "Le partenariat germano-algérien, signé en décembre 2024", "Le traité d'amitié entre
-                # l'Allemagne et la Pologne, signé mardi": the agreement the participle follows.
-                named = token.head
-                for _ in range(3):
-                    if named.lemma_.lower() in AGREEMENT_NOUNS or named.dep_ != "nmod":
-                        break
-                    named = named.head
-                nouns += [named] if named.lemma_.lower() in AGREEMENT_NOUNS else []
+            nouns = what_was_signed(token)
             nouns = nouns or agreement_after(token, mentions)
             if nouns and not hearsay(token) and not legislature_vote(token):
                 status = "prévu" if is_planned(token) else SIGNING_VERBS[lemma]

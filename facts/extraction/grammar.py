@@ -18,7 +18,12 @@ ANAPHORIC_HEADS = frozenset(
 )
 # What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
 # à se rendre", "compte signer", "envisage de se rendre", "vont signer".
-PLANNING_WORDS = frozenset("devoir prévoir compter envisager projeter souhaiter espérer invitation aller".split())
+# "sont convenus de conclure", "se sont engagés à signer", "ont décidé de signer": a commitment, still to do
+# ("convenue": the small model's lemma when it reads "convenues" as a noun).
+PLANNING_WORDS = frozenset(
+    "devoir prévoir compter envisager projeter souhaiter espérer invitation aller convenir convenue engager décider "
+    "accepter".split()
+)
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
 
 
@@ -34,7 +39,8 @@ def hearsay(token: Token) -> bool:
     signature."""
     auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
     conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
-    denied = any(t.lemma_.lower() in DENIAL_VERBS for t in token.sent)
+    # "dément", "démenti": forms of "démentir" the small model may tag as another word.
+    denied = any(t.lemma_.lower() in DENIAL_VERBS or t.lower_.startswith("dément") for t in token.sent)
     # "a démenti qu'un accord ait été conclu", "aurait rencontré secrètement": under a denial, a
     # conditional or a subjunctive tells what did not happen.
     reported = ("Cnd", "Sub")
@@ -118,6 +124,9 @@ def is_infinitive(verb: Token) -> bool:
     with the verb it hangs from."""
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm")):
         return True
+    # "Elles sont convenues de conclure…", when the model reads the participle as a noun with a subject.
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm"):
+        return any(c.dep_.startswith("nsubj") for c in verb.head.children)
     # "ont relancé en juillet 2022 le gazoduc en signant un mémorandum": a gerund, likewise.
     gerund = verb.lower_.endswith("ant") and any(c.lower_ == "en" and c.dep_ == "mark" for c in verb.children)
     return verb.dep_ == "advcl" and gerund
@@ -188,19 +197,29 @@ def subject_word(word: Token) -> bool:
     return word.dep_.startswith("nsubj") or (word.dep_ == "conj" and word.head.dep_.startswith("nsubj"))
 
 
+def own_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, with one the small model hangs on an auxiliary ("Les ministres … des deux pays ont
+    pour leur part paraphé…")."""
+    words = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+    return [c for word in words for c in word.children if c.dep_.startswith("nsubj")]
+
+
+def points_back(phrase: Token) -> bool:
+    """ "les deux chefs d'État", "les ministres de l'Intérieur des deux pays", "leurs ministres"."""
+    return any(
+        word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ in ("deux", "leurs") for c in word.children)
+        for word in phrase.subtree
+    )
+
+
 def anaphoric_subject(verb: Token, plural: bool = False) -> bool:
     """A subject that only points back: "ils", "les deux pays", "les deux chefs d'État" (an infinitive's is
     the one of the verb it hangs from: "les deux présidents … avant de présider la signature")."""
-    own = [child for child in verb.children if child.dep_.startswith("nsubj")]
-    for child in own or governing_subjects(verb):
+    for child in own_subjects(verb) or governing_subjects(verb):
         if child.dep_.startswith("nsubj"):
             if child.pos_ == "PRON" and (not plural or "Plur" in child.morph.get("Number")):
                 return True
-            # "les deux chefs d'État", "les ministres de l'Intérieur des deux pays", "leurs ministres"
-            if any(
-                word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ in ("deux", "leurs") for c in word.children)
-                for word in child.subtree
-            ):
+            if points_back(child):
                 return True
     return False
 
