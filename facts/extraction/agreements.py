@@ -36,7 +36,7 @@ from facts.normalize import fold
 from facts.places import organisation_seats
 from facts.when import french_number
 
-DEFINITE = frozenset("le la l' l’ ce cet cette".split())
+DEFINITE = frozenset("le la l' l’ les ce cet cette ces".split())
 INDEFINITE = frozenset(("un", "une", "des"))
 ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
 BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
@@ -61,12 +61,18 @@ def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[
     return [d for d in drafts if d is not batch] + listed
 
 
-# "une quinzaine d'accords", "une série de mémorandums": the agreements a number of them stands for.
+# "une quinzaine d'accords", "une série de mémorandums", "la deuxième phase de l'accord": the agreements a
+# number or a part of them stands for.
 QUANTITY_NOUNS = frozenset(
     "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine série ensemble lot "
-    "paquet train".split()
+    "paquet train phase volet version avenant".split()
 )
 RELATIVE_OBJECTS = frozenset(("que", "qu'", "qu’"))
+CLAUSE_BOUNDARIES = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT"))
+QUOTES_AND_HYPHENS = frozenset('« » " - ‑'.split())
+# "doit y être signé", "ne pourra pas encore être conclu": the words of a verb group before its auxiliaries.
+VERB_GROUP = frozenset("y en ne n' n’ pas encore déjà toujours".split())
+MODALS = frozenset(("devoir", "pouvoir"))
 DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 
 
@@ -82,7 +88,7 @@ def what_was_signed(verb: Token) -> list[Token]:
         subjects = governing_subjects(verb)
         # "une feuille de route, qui doit être signée formellement…": the agreement "qui" stands for.
         subjects += [s.head.head for s in subjects if s.lower_ == "qui" and s.head.dep_ == "acl:relcl"]
-        nouns += [s for s in subjects if s.lemma_.lower() in AGREEMENT_NOUNS]
+        nouns += [found for s in subjects if (found := _agreement(s)) is not None]
         # "Ce mécanisme expérimental avait été conclu": what a demonstrative points back to was an agreement.
         nouns += [
             c for c in verb.children
@@ -119,7 +125,10 @@ def _misplaced_anchor(verb: Token, passive: bool) -> Token | None:
     if relative is not None or any(c.dep_.startswith("nsubj") for c in verb.children):
         return relative
     if passive:
-        return min((c for c in verb.children if c.dep_.startswith("aux")), key=lambda c: c.i)
+        first = min((c for c in verb.children if c.dep_.startswith("aux")), key=lambda c: c.i)
+        while first.i > verb.sent.start and (first.nbor(-1).lower_ in VERB_GROUP or first.nbor(-1).lemma_ in MODALS):
+            first = first.nbor(-1)
+        return first
     bare = verb.i > verb.sent.start and verb.nbor(-1).text == "," and not has_tense_auxiliary(verb)
     return verb if bare else None
 
@@ -143,16 +152,18 @@ def _agreement(word: Token) -> Token | None:
 
 
 def _agreement_ending_before(word: Token) -> Token | None:
-    """The outermost agreement whose phrase ends right before a word (a comma aside)."""
-    last = word.nbor(-1) if word.i > word.sent.start else word
-    if last.text == "," and last.i > word.sent.start:
-        last = last.nbor(-1)
+    """The agreement heading the noun phrase right before a word (a comma aside), read left to right
+    whatever the parse: "le mémorandum d'entente sur un partenariat stratégique et global, signé"."""
+    position = word.i - 1
+    if position > word.sent.start and word.doc[position].text == ",":
+        position -= 1
     found = None
-    for _ in range(6):
-        found = _agreement(last) or found
-        if last.pos_ in ("VERB", "AUX") or last.head.i >= word.i or last.head == last:
+    while position >= word.sent.start:
+        token = word.doc[position]
+        if token.pos_ in CLAUSE_BOUNDARIES and token.text not in QUOTES_AND_HYPHENS:
             break
-        last = last.head
+        found = _agreement(token) or found
+        position -= 1
     return found
 
 

@@ -190,10 +190,14 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             )
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
+            draft.date = draft.date or timeline.date_there(draft)
             draft.date = draft.date or date_of_event_referred(draft, drafts) or timeline.then(draft)
             draft.date = draft.date or timeline.next_to_story_day(sentence)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
+        if any(m.kind in ("lieu", "pays") for m in mentions):
+            future_mentions = future_mentions or find_dates(sentence.text, article.published, past=False)
+            timeline.remember_place(mentions, date_mentions, future_mentions)
         if not is_planned(sentence.root):
             timeline.tell([m.value for m in date_mentions] + [timeline.next_to_story_day(sentence)])
     # Merged first: an undated mention of an event ("a achevé une visite") joins its dated telling

@@ -120,7 +120,9 @@ def subject_sides(verb: Token, mentions: list[Mention], catalog: Reading) -> lis
     """The countries a subject's title names: "Le président paraguayen effectuera une visite…", "Le président
     français va se rendre…" (the subject of the verb an infinitive hangs from)."""
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj")] or governing_subjects(verb)
-    for subject in (c for c in subjects if c.lower_ in ROLE_WORDS):
+    # "Le président kényan", also when the model makes the nationality the head and the title its modifier.
+    titled = [c for c in subjects if c.lower_ in ROLE_WORDS or any(g.lower_ in ROLE_WORDS for g in c.children)]
+    for subject in titled:
         side = sides_of(within(mentions, subject.subtree), catalog)
         if side:
             return side

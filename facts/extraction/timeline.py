@@ -147,6 +147,9 @@ class Timeline:
     stops: dict[str, str] = field(default_factory=dict)  # host country → the day the story was there
     day_told: str | None = None  # the last day an earlier sentence of the story gave
     date_told: str | None = None  # the last date of any precision an earlier sentence gave
+    # What "y" stands for: the last place an earlier sentence named, with the day it gave, read in the past
+    # and in the future ("La tournée doit s'achever jeudi à Riyad. Un accord doit y être signé").
+    there: tuple[str | None, str | None, str | None] | None = None
 
     def next_to_story_day(self, sentence: Span) -> str | None:
         """ "La veille (du sommet)", "le lendemain": the day before or after the one just told ("Arrivé lundi…
@@ -157,6 +160,23 @@ class Timeline:
     def tell(self, days: list[str | None]) -> None:
         self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)
         self.date_told = next((day for day in days if day), self.date_told)
+
+    def remember_place(self, mentions: list[Mention], past: list[DateMention], future: list[DateMention]) -> None:
+        places = [m for m in mentions if m.kind in ("lieu", "pays") and placed(m)]
+        if places:
+            first_day = [next((m.value for m in dates if m.value), None) for dates in (past, future)]
+            self.there = (places[-1].entity_id, *first_day)
+
+    def date_there(self, draft: Draft) -> str | None:
+        """ "MM. Erdogan et Mohammed ben Zayed y ont donné leur feu vert": the day given with the place "y"
+        stands for; the event takes that place too."""
+        trigger = draft.trigger
+        before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]
+        if self.there is None or not any(t.lower_ == "y" and t.pos_ == "PRON" for t in before):
+            return None
+        place, past_day, future_day = self.there
+        draft.place = draft.place or place
+        return future_day if draft.status in ("prévu", "prévue") else past_day
 
     def then(self, draft: Draft) -> str | None:
         """ "Les deux pays avaient alors signé…": the date the sentence before gave."""

@@ -55,6 +55,12 @@ SENTENCES = [
      [("accord", {"pays:EG", "pays:RU"}, "2025-06-10")]),
     ("Le Premier ministre pakistanais Shehbaz Sharif et le président chinois Xi Jinping ont signé mardi "
      "vingt-trois accords.", [("accord", {"pays:PK", "pays:CN"}, "2025-06-10")]),
+    # The agreement a participle follows, however the model hangs it; a pronoun standing for it; a number of them.
+    ("Le Kenya a prolongé le mémorandum d'entente sur un partenariat vert et durable, signé en mars 2022 avec la "
+     "Tanzanie.", [("accord", {KE, TZ}, "2022-03")]),
+    ("Une quinzaine d'accords ont été signés mardi par le Kenya et la Tanzanie.", [("accord", {KE, TZ}, "2025-06-10")]),
+    ("La deuxième phase de l'accord commercial indo-australien devrait être conclue d'ici la fin de l'année.",
+     [("accord", {"pays:IN", "pays:AU"}, "2025")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
@@ -309,6 +315,24 @@ STORIES = [
     ("Le Maroc et l'Espagne ont adopté mardi une feuille de route, qui doit être signée formellement lors de la "
      "prochaine réunion de haut niveau en 2026.",
      [("accord", {MA, "pays:ES"}, "2025-06-10"), ("accord", {MA, "pays:ES"}, "2026")]),
+    # "l'avaient scellé": the pronoun stands for what the story told; "Ce mécanisme … avait été conclu": a
+    # demonstrative points back to an agreement.
+    ("Le projet de corridor est ancien. Le Sénégal et la Mauritanie l'avaient scellé en mars 2018.",
+     [("accord", {SN, MR}, "2018-03")]),
+    ("Le Kenya et la Tanzanie ont prolongé mardi leur dispositif frontalier. Ce mécanisme avait été conclu en mars "
+     "2022.", [("accord", {KE, TZ}, "2022-03")]),
+    # "par les ministres des deux pays": the story's sides; "convenues de conclure": planned, by the end of the year.
+    ("Le Maroc et la Mauritanie ont renforcé mardi leur coopération. Un accord sur la pêche doit encore être signé "
+     "d'ici la fin de l'année par les ministres des deux pays.", [("accord", {MA, MR}, "2025")]),
+    ("Le Canada et l'Union européenne ont signé mardi un accord sur l'acier. Elles sont convenues de conclure d'ici "
+     "la fin de l'année un accord sur le commerce numérique.",
+     [("accord", {CA, "org:ue"}, "2025-06-10"), ("accord", {CA, "org:ue"}, "2025")]),
+    # "y": the place last named and the day given with it, in the future for a planned event; "Le président
+    # kényan", read with the nationality as the head, is still Kenya's.
+    ("Le président kényan est attendu vendredi à Dodoma. Un accord sur le lac Victoria doit y être signé entre la "
+     "Tanzanie et le Kenya.", [("visite", {KE, TZ}, "2025-06-13"), ("accord", {KE, TZ}, "2025-06-13")]),
+    ("Le président kényan s'est rendu mardi à Dodoma. Il y a signé un accord sur le lac Victoria avec son "
+     "homologue tanzanien.", [("visite", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
