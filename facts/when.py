@@ -118,6 +118,7 @@ _DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "après-demain": 2, "demain": 1}
 # The same, counted from the day the story is about rather than from the publication.
 _STORY_OFFSET = re.compile(r"(?i:\bla\s+veille\b|\ble\s+lendemain\b)")
 _STORY_OFFSETS = {"veille": -1, "lendemain": 1}
+SAME_DAY = re.compile(r"(?i:\ble\s+(?:même\s+jour|jour\s+même)\b)")
 _YEAR_ALONE = re.compile(rf"(?i:\b{_RELATIVE_YEAR})")
 # "en début d'année", "en fin d'année (prochaine)", "d'ici la fin de l'année": the publication's year, or the
 # one next to it.

@@ -39,14 +39,21 @@ def hearsay(token: Token) -> bool:
     signature."""
     auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
     conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
-    # "dément", "démenti": forms of "démentir" the small model may tag as another word.
-    denied = any(t.lemma_.lower() in DENIAL_VERBS or t.lower_.startswith("dément") for t in token.sent)
+    denied = any(_denial(t) for t in token.sent)
+    # "a démenti avoir conclu…", "nie avoir signé": what the denial governs did not happen.
+    if _denial(token.head) and token.dep_ != "conj" and token.head.i != token.i:
+        return True
     # "a démenti qu'un accord ait été conclu", "aurait rencontré secrètement": under a denial, a
     # conditional or a subjunctive tells what did not happen.
     reported = ("Cnd", "Sub")
     return conditional_past or (
         denied and any(m in a.morph.get("Mood") for a in [token, *auxiliaries] for m in reported)
     )
+
+
+def _denial(word: Token) -> bool:
+    # "dément", "démenti": forms of "démentir" the small model may tag as another word.
+    return word.lemma_.lower() in DENIAL_VERBS or word.lower_.startswith("dément")
 
 
 OTHER_CLAUSES = frozenset(("advcl", "parataxis", "ccomp", "conj"))
@@ -60,7 +67,12 @@ def is_planned(token: Token) -> bool:
     """Future, conditional, or under "devoir", "prévoir", "une invitation à": announced, not done. Not what
     a clause hanging from it says ("a entamé une visite à Dakar, où il rencontrera…")."""
     # "une visite qui aura lieu en juillet" is planned; "une visite à Dakar, où il rencontrera…" is not.
-    children = [c for c in token.children if c.dep_ not in OTHER_CLAUSES and not _where_clause(c)]
+    # A relative clause on a verb is a noun's the model misplaced ("ont procédé à la signature d'un accord-cadre,
+    # qui doit permettre…"): what the agreement will do, not when the signing is.
+    misplaced = ("acl:relcl",) if token.pos_ in ("VERB", "AUX") else ()
+    children = [
+        c for c in token.children if c.dep_ not in OTHER_CLAUSES and c.dep_ not in misplaced and not _where_clause(c)
+    ]
     for word in (token, *children, token.head):
         if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
             return True

@@ -350,8 +350,15 @@ class Reading:
             return None
         people = [e for e in self.new_names.values() if e.kind == "personne"]
         people += [e for e in self._catalog.entities.values() if e.kind == "personne"]
-        # "M. Lula" for Luiz Inácio Lula da Silva: any word of the name but the first.
-        return next((e for e in people if key in fold(e.name).split()[1:] or fold(e.name).endswith(" " + key)), None)
+        # "M. Lula" for Luiz Inácio Lula da Silva: any word of the name but the first; of a person this article
+        # has named in full, any word ("M. Abiy" after "Abiy Ahmed", "M. Prabowo" after "Prabowo Subianto").
+        return next(
+            (
+                e for e in people
+                if key in fold(e.name).split()[0 if e.id in self.seen else 1 :] or fold(e.name).endswith(" " + key)
+            ),
+            None,
+        )  # fmt: skip
 
     def entity(self, entity_id: str | None) -> Entity | None:
         found = self._catalog.entity(entity_id)

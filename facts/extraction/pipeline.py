@@ -192,7 +192,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
                 draft.date = visit.date
             draft.date = draft.date or timeline.date_there(draft)
             draft.date = draft.date or date_of_event_referred(draft, drafts) or timeline.then(draft)
-            draft.date = draft.date or timeline.next_to_story_day(sentence)
+            draft.date = draft.date or timeline.next_to_story_day(sentence) or timeline.same_day(draft, sentence_drafts)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
         if any(m.kind in ("lieu", "pays") for m in mentions):

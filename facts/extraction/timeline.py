@@ -11,7 +11,7 @@ from facts.extraction.draft import Draft
 from facts.extraction.grammar import background, clause_of, is_infinitive, postponed, trigger_lemma, verb_of
 from facts.extraction.names import Mention, Reading, host_country, placed
 from facts.extraction.vocabulary import AGREEMENT_NOUNS, MEETING_NOUNS, NOMINAL, VISIT_NOUNS
-from facts.when import DateMention, next_to
+from facts.when import SAME_DAY, DateMention, next_to
 
 # "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
 BY_THEN = re.compile(r"\bd['’]ici\s*(?:le|la|l['’]|les)?\s*$", re.I)
@@ -156,6 +156,16 @@ class Timeline:
         Le lendemain, il a signé…"), else the lead's."""
         day = self.day_told or (self.lead[1] if self.lead is not None else None)
         return next_to(sentence.text, day) if day else None
+
+    def same_day(self, draft: Draft, sentence_drafts: list[Draft]) -> str | None:
+        """ "Le Kenya a reçu le même jour un soutien : la Banque mondiale et le Trésor ont conclu un accord": the
+        day just told; but "a tenu des pourparlers avec X, avec qui il a signé le jour même" is the day of the
+        event before it in the sentence, whatever that day is."""
+        said = SAME_DAY.search(draft.sentence.text)
+        if said is None or draft.sentence.start_char + said.start() > draft.trigger.idx:
+            return None
+        told_first = any(d.trigger.i < draft.trigger.i for d in sentence_drafts if d is not draft)
+        return None if told_first else self.day_told
 
     def tell(self, days: list[str | None]) -> None:
         self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)
