@@ -65,7 +65,7 @@ def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[
 # number or a part of them stands for.
 QUANTITY_NOUNS = frozenset(
     "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine série ensemble lot "
-    "paquet train phase volet version avenant".split()
+    "paquet train phase volet version avenant révision renégociation prolongation renouvellement".split()
 )
 RELATIVE_OBJECTS = frozenset(("que", "qu'", "qu’"))
 CLAUSE_BOUNDARIES = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT"))
@@ -237,6 +237,20 @@ def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
     return listed
 
 
+def _listed_after(phrase: Token, mentions: list[Mention]) -> set[int]:
+    """ "conclu … par le Népal, l'Inde et le Bangladesh", "entre Honiara et Pékin", when the model hangs the
+    names after the first elsewhere: the names that go on the list."""
+    named = {i for m in mentions if m.kind in ("pays", "organisation", "lieu") for i in range(m.span.start, m.span.end)}
+    listed: set[int] = set()
+    word = phrase.right_edge.i + 1
+    while word < phrase.sent.end and (
+        word in named or phrase.doc[word].lower_ in (",", "et") or phrase.doc[word].pos_ == "DET"
+    ):
+        listed |= {word} if word in named else set()
+        word += 1
+    return listed if phrase.i in named else set()
+
+
 def _names_a_side(word: Token, misread_subject: Token | None) -> bool:
     """A city as the subject ("Bogota et Caracas ont conclu"), as one of the sides ("entre Bruxelles et Tunis"),
     or as the name the model made the verb hang from ("Washington et Hanoï ont finalisé")."""
@@ -301,15 +315,38 @@ def _another_agreement(noun: Token, verb: Token) -> bool:
     return any(c.lower_ in ADDITION_WORDS for c in verb.children) or any(c.lower_ == "dont" for c in noun.children)
 
 
+# Who signs for a company: "le groupe minier français Eramet", "le consortium chinois", "l'avionneur".
+COMPANY_WORDS = frozenset(
+    "groupe société entreprise consortium constructeur avionneur compagnie firme industriel géant fabricant "
+    "opérateur énergéticien".split()
+)
+
+
+def company_deal(trigger: Token, noun: Token, mentions: list[Mention]) -> bool:
+    """ "Le groupe français TotalEnergies a signé avec le gouvernement ouzbek un contrat", "Saab et Kongsberg ont
+    annoncé la signature d'un contrat": a company's deal, not an agreement between states or organisations."""
+    verb = verb_of(trigger)
+    signers = [w for s in own_subjects(verb) for w in s.subtree]
+    companies = {m.span.root.i for m in mentions if _unknown_organisation(m)}
+    if any(w.lemma_.lower() in COMPANY_WORDS for w in signers):
+        return True
+    if noun.lemma_.lower() != "contrat":
+        return False
+    # A contract with a company, or signed by one the catalog does not know: "avec la compagnie Kenya Power".
+    counterparts = [w for c in verb.children if _between(c) or c.dep_ == "obl:mod" for w in c.subtree]
+    return any(w.i in companies or w.lemma_.lower() in COMPANY_WORDS for w in [*signers, *counterparts, *noun.subtree])
+
+
 def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     """Parties: the subject ("Le Japon et l'Ukraine ont signé"), the names on the agreement ("partenariat
     Japon-UE"), and who signed "avec" whom; their people's countries too."""
     verb = trigger
     clause = clause_of(trigger)
     scope: set[int] = set()
+    listed = _listed_before(verb, mentions)
     for child in _side_phrases(verb, noun):
         scope |= {t.i for t in child.subtree if t.i in clause}
-    listed = _listed_before(verb, mentions)
+        listed |= _listed_after(child, mentions) if child is not noun else set()
     scope |= listed
     misread_subject = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") else None
     if misread_subject is not None and misread_subject.i < verb.i:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from facts.extraction.agreements import (
     agreed_on,
     agreement_after,
+    company_deal,
     green_light,
     items_listed,
     legislature_vote,
@@ -144,7 +145,8 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
         if verbal and lemma in SIGNING_VERBS:
             nouns = what_was_signed(token)
             nouns = nouns or agreement_after(token, mentions)
-            if nouns and not hearsay(token) and not legislature_vote(token):
+            signed = nouns and not hearsay(token) and not legislature_vote(token)
+            if signed and not company_deal(token, nouns[0], mentions):
                 status = "prévu" if is_planned(token) else SIGNING_VERBS[lemma]
                 in_principle = any(t.lower_ == "principe" for t in (*token.children, *nouns[0].subtree))
                 if in_principle or "en principe" in sentence.text:  # "un accord de principe"
@@ -153,7 +155,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
         elif token.pos_ == "NOUN" and lemma in SIGNING_NOUNS:
             nouns = [t for t in token.subtree if t.lemma_.lower() in AGREEMENT_NOUNS and t.i > token.i]
             verb = verb_of(token)
-            if nouns and verb.i not in negated and not hearsay(verb):
+            if nouns and verb.i not in negated and not hearsay(verb) and not company_deal(token, nouns[0], mentions):
                 status = "prévu" if is_planned(verb) or is_planned(token) else SIGNING_NOUNS[lemma]
                 drafts.append(read_agreement(sentence, token, nouns[0], status, mentions, catalog))
         elif verbal and lemma == "donner" and (green := green_light(token)) is not None:

@@ -40,15 +40,15 @@ def hearsay(token: Token) -> bool:
     auxiliaries = [c for c in token.children if c.pos_ == "AUX"]
     conditional_past = token.morph.get("Tense") == ["Past"] and any(a.morph.get("Mood") == ["Cnd"] for a in auxiliaries)
     denied = any(_denial(t) for t in token.sent)
-    # "a démenti avoir conclu…", "nie avoir signé": what the denial governs did not happen.
-    if _denial(token.head) and token.dep_ != "conj" and token.head.i != token.i:
-        return True
+    # "a démenti avoir conclu…", "nie avoir signé": what the denial governs did not happen, however the
+    # model hangs it.
+    governed = _denial(token.head) and token.dep_ != "conj" and token.head.i != token.i
+    perfect_infinitive = any(a.lower_ == "avoir" for a in auxiliaries)
     # "a démenti qu'un accord ait été conclu", "aurait rencontré secrètement": under a denial, a
     # conditional or a subjunctive tells what did not happen.
     reported = ("Cnd", "Sub")
-    return conditional_past or (
-        denied and any(m in a.morph.get("Mood") for a in [token, *auxiliaries] for m in reported)
-    )
+    mood = any(m in a.morph.get("Mood") for a in [token, *auxiliaries] for m in reported)
+    return conditional_past or governed or (denied and (mood or perfect_infinitive))
 
 
 def _denial(word: Token) -> bool:

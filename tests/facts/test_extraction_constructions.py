@@ -61,6 +61,16 @@ SENTENCES = [
     ("Une quinzaine d'accords ont été signés mardi par le Kenya et la Tanzanie.", [("accord", {KE, TZ}, "2025-06-10")]),
     ("La deuxième phase de l'accord commercial indo-australien devrait être conclue d'ici la fin de l'année.",
      [("accord", {"pays:IN", "pays:AU"}, "2025")]),
+    # A company's contract is not an agreement between states; a contract between states is.
+    ("Le groupe français TotalEnergies a signé mardi avec le gouvernement kényan un contrat pour un parc éolien.", []),
+    ("Le Kenya et la Tanzanie avaient signé en 2021 un contrat d'armement.", [("accord", {KE, TZ}, "2021")]),
+    # "a démenti avoir signé", however the model hangs the infinitive.
+    ("Le gouvernement tanzanien a démenti jeudi avoir signé un accord de sécurité avec le Kenya.", []),
+    # The names that go on a list the model split: "par le Kenya, la Tanzanie et l'Ouganda".
+    ("L'accord sur l'électricité conclu en octobre 2024 par le Kenya, la Tanzanie et l'Ouganda doit être étendu.",
+     [("accord", {KE, TZ, "pays:UG"}, "2024-10")]),
+    ("Le Kenya et la Tanzanie ont conclu mardi la révision du traité sur le lac Victoria.",
+     [("accord", {KE, TZ}, "2025-06-10")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
@@ -333,6 +343,8 @@ STORIES = [
      "Tanzanie et le Kenya.", [("visite", {KE, TZ}, "2025-06-13"), ("accord", {KE, TZ}, "2025-06-13")]),
     ("Le président kényan s'est rendu mardi à Dodoma. Il y a signé un accord sur le lac Victoria avec son "
      "homologue tanzanien.", [("visite", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    ("Le Kenya et la Tanzanie ont signé mardi un accord sur l'énergie. Le consortium chinois a annoncé mercredi la "
+     "signature d'un contrat avec la compagnie publique Kenya Power.", [("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
