@@ -190,9 +190,10 @@ def _misread_participle(token: Token) -> str | None:
 
 
 def trigger_lemma(token: Token) -> str:
-    """The lemma, mended where the small model reads a participle as an adjective ("se sont entretenues")."""
-    if token.pos_ == "ADJ" and token.lower_.startswith("entretenu"):
-        return "entretenir"
+    """The lemma, mended where the small model reads a participle as an adjective or a noun ("se sont
+    entretenues", "sont convenus de")."""
+    if token.pos_ in ("ADJ", "NOUN") and token.lower_.startswith(("entretenu", "convenu")):
+        return "entretenir" if token.lower_.startswith("entretenu") else "convenir"
     if token.lower_ in VISIT_NOUNS | MEETING_NOUNS:
         return token.lower_  # "escale" read as an adjective "escal", "tête-à-tête" as "tête à tête"
     if token.pos_ in ("ADJ", "NOUN") and (infinitive := _misread_participle(token)) is not None:

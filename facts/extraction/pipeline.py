@@ -21,7 +21,13 @@ from facts.extraction.events import sentence_events
 from facts.extraction.grammar import background, is_planned
 from facts.extraction.names import Mention, Reading, country_of_place, gender_of, read_mentions, sides_of
 from facts.extraction.sides import person_side, role_before, setting
-from facts.extraction.timeline import Timeline, date_for, date_of_event_referred, in_force_date, inherit_dates
+from facts.extraction.timeline import (
+    Timeline,
+    date_for,
+    date_of_event_referred,
+    in_force_date,
+    inherit_dates,
+)
 from facts.extraction.vocabulary import ROLE_WORDS
 from facts.model import Entity, Fact, Participant, Source
 from facts.nlp import parse
@@ -192,7 +198,8 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
                 draft.date = visit.date
             draft.date = draft.date or timeline.date_there(draft)
             draft.date = draft.date or date_of_event_referred(draft, drafts) or timeline.then(draft)
-            draft.date = draft.date or timeline.next_to_story_day(sentence) or timeline.same_day(draft, sentence_drafts)
+            draft.date = draft.date or timeline.next_to_story_day(sentence)
+            draft.date = draft.date or timeline.same_day(draft, sentence_drafts)
             draft.confidence += 0.15 if draft.date else 0
             drafts.append(draft)
         if any(m.kind in ("lieu", "pays") for m in mentions):

@@ -28,12 +28,13 @@ def _ended(draft: Draft) -> bool:
 
 
 def _deadline(text: str, mention: DateMention, planned: bool) -> bool:
-    """ "jusqu'en 2027", "avant l'été": not the event's day; but "d'ici la fin de l'année" tells its year, and
-    "devrait être conclu d'ici 2027" the latest a planned event is expected."""
+    """ "jusqu'en 2027", "avant l'été": not the event's day. "À la fin de l'année" is, and "devrait être conclu
+    d'ici 2027" the latest a planned event is expected; a done event's "d'ici" is what it commits to."""
     before = text[: mention.start]
-    if END_OF_YEAR.match(text[mention.start : mention.end]) or (planned and BY_THEN.search(before)):
-        return False
-    return bool(DEADLINE.search(before))
+    if BY_THEN.search(before):
+        # A done event's "d'ici la fin de l'année" is what it commits to: "se sont engagés à supprimer d'ici…".
+        return not planned
+    return not END_OF_YEAR.match(text[mention.start : mention.end]) and bool(DEADLINE.search(before))
 
 
 def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span) -> str | None:
@@ -159,13 +160,13 @@ class Timeline:
 
     def same_day(self, draft: Draft, sentence_drafts: list[Draft]) -> str | None:
         """ "Le Kenya a reçu le même jour un soutien : la Banque mondiale et le Trésor ont conclu un accord": the
-        day just told; but "a tenu des pourparlers avec X, avec qui il a signé le jour même" is the day of the
-        event before it in the sentence, whatever that day is."""
+        day the story is about, the lead's; but "a tenu des pourparlers avec X, avec qui il a signé le jour
+        même" is the day of the event before it in the sentence, whatever that day is."""
         said = SAME_DAY.search(draft.sentence.text)
-        if said is None or draft.sentence.start_char + said.start() > draft.trigger.idx:
+        if said is None or self.lead is None or draft.sentence.start_char + said.start() > draft.trigger.idx:
             return None
         told_first = any(d.trigger.i < draft.trigger.i for d in sentence_drafts if d is not draft)
-        return None if told_first else self.day_told
+        return None if told_first else self.lead[1]
 
     def tell(self, days: list[str | None]) -> None:
         self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)

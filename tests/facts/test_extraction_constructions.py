@@ -71,6 +71,9 @@ SENTENCES = [
      [("accord", {KE, TZ, "pays:UG"}, "2024-10")]),
     ("Le Kenya et la Tanzanie ont conclu mardi la révision du traité sur le lac Victoria.",
      [("accord", {KE, TZ}, "2025-06-10")]),
+    # "sont convenus", read as an adjective; a done agreement's "d'ici l'été" is what it commits to, not its day.
+    ("Le Kenya et la Tanzanie sont convenus mardi de rouvrir d'ici l'été leur frontière commune.",
+     [("accord", {KE, TZ}, "2025-06-10")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
@@ -345,6 +348,10 @@ STORIES = [
      "homologue tanzanien.", [("visite", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
     ("Le Kenya et la Tanzanie ont signé mardi un accord sur l'énergie. Le consortium chinois a annoncé mercredi la "
      "signature d'un contrat avec la compagnie publique Kenya Power.", [("accord", {KE, TZ}, "2025-06-10")]),
+    # "le même jour": the day the story is about.
+    ("Le président kényan a signé mardi un accord sur l'énergie avec la Tanzanie. Le Kenya a reçu le même jour un "
+     "soutien : la Banque mondiale et le Trésor kényan ont conclu un accord de financement.",
+     [("accord", {KE, TZ}, "2025-06-10"), ("accord", {"org:banque-mondiale", KE}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
