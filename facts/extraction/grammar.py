@@ -18,10 +18,9 @@ ANAPHORIC_HEADS = frozenset(
 )
 # What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
 # à se rendre", "compte signer", "envisage de se rendre", "vont signer".
-# "sont convenus de conclure", "se sont engagés à signer", "ont décidé de signer": a commitment, still to do
-# ("convenue": the small model's lemma when it reads "convenues" as a noun).
+# "sont convenus de conclure", "se sont engagés à signer", "ont décidé de signer": a commitment, still to do.
 PLANNING_WORDS = frozenset(
-    "devoir prévoir compter envisager projeter souhaiter espérer invitation aller convenir convenue engager décider "
+    "devoir prévoir compter envisager projeter souhaiter espérer invitation aller convenir engager décider "
     "accepter".split()
 )
 DENIAL_VERBS = frozenset("démentir nier réfuter contester".split())
@@ -76,7 +75,7 @@ def is_planned(token: Token) -> bool:
     for word in (token, *children, token.head):
         if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
             return True
-        if word.lemma_ in PLANNING_WORDS and word.i != token.i:
+        if trigger_lemma(word) in PLANNING_WORDS and word.i != token.i:
             return True
     # "la visite à Washington du Premier ministre, prévue en octobre": an event noun set for a day to come.
     if token.pos_ == "NOUN" and any(_set_for_later(word) for word in token.subtree if word.i - token.i <= 12):
