@@ -284,8 +284,10 @@ def _unknown_organisation(mention: Mention) -> bool:
 
 
 def legislature_vote(verb: Token) -> bool:
-    """ "Le Parlement sud-africain a ratifié l'accord": a vote at home, not an agreement between states."""
-    return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in LEGISLATURES for c in verb.children)
+    """ "Le Parlement sud-africain a ratifié l'accord", "ratifié par les deux Parlements": a vote at home, not an
+    agreement between states."""
+    voters = ("nsubj", "obl:agent")
+    return any(c.dep_.startswith(voters) and c.lemma_.lower() in LEGISLATURES for c in verb.children)
 
 
 def green_light(verb: Token) -> Token | None:
@@ -332,9 +334,12 @@ def company_deal(trigger: Token, noun: Token, mentions: list[Mention]) -> bool:
         return True
     if noun.lemma_.lower() != "contrat":
         return False
-    # A contract with a company, or signed by one the catalog does not know: "avec la compagnie Kenya Power".
+    # A contract with a company, or with one the catalog does not know ("avec la compagnie Kenya Power"), or
+    # told by a sentence that opens on one, however the model hangs it ("Le groupe indien Adani, qui…, a signé").
     counterparts = [w for c in verb.children if _between(c) or c.dep_ == "obl:mod" for w in c.subtree]
-    return any(w.i in companies or w.lemma_.lower() in COMPANY_WORDS for w in [*signers, *counterparts, *noun.subtree])
+    opening = [w for w in verb.sent if w.i < verb.i]
+    told = [*signers, *counterparts, *noun.subtree, *opening]
+    return any(w.i in companies or w.lemma_.lower() in COMPANY_WORDS for w in told)
 
 
 def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:

@@ -115,7 +115,8 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
             attached = within(places, child.subtree) if case or child.lemma_ == "inclure" else []
             # The word whose clause dates the trip ("qui devrait inclure … dans les prochains jours").
             found += [(place, child if child.lemma_ == "inclure" else child.head, case or "en") for place in attached]
-        if found:
+        # "a achevé à Tachkent une tournée en Asie centrale": a region no country owns does not stop the search.
+        if any(host_country(candidate[0], catalog) for candidate in found):
             break
     # "à Santa Cruz de la Sierra, en Bolivie", "à Tromsø, dans le nord de la Norvège": the first place whose
     # country is known, else the first place.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from facts.catalog import Catalog
-from facts.countries import combining_forms
+from facts.countries import combining_forms, country_groups, group_names
 from facts.extraction.vocabulary import (
     AGREEMENT_NOUNS,
     CALENDAR_WORDS,
@@ -24,6 +24,7 @@ from facts.extraction.vocabulary import (
 )
 from facts.model import Entity, kind_of
 from facts.normalize import fold
+from facts.offices import side_in_office
 from facts.places import city_countries
 
 NAME_PARTICLE = re.compile(r"^(?:(?:al|el|ad|ben|bin|ould)-\w+|da|de|di|do|dos|das|del|van|von|der|ben|bin|ibn|al)$")
@@ -71,6 +72,7 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
         if not taken & set(range(name.start, name.end))
     ]
     found += _compound_sides(sentence, reading)
+    found += _country_groups(sentence, reading)
     found += _missed_cities(sentence, found)
     for mention in found:
         if mention.entity_id is None:
@@ -114,6 +116,22 @@ def _missed_cities(sentence: Span, found: list[Mention]) -> list[Mention]:
                 cities.append(Mention(None, "lieu", span, span.text))
                 break
     return cities
+
+
+def _country_groups(sentence: Span, reading: Reading) -> list[Mention]:
+    """ "les ministres des trois pays baltes", "avec les cinq pays d'Asie centrale", "les Baltes": each member
+    of a group the article names without listing it (not "une tournée en Asie centrale", a region)."""
+    found = []
+    for match in group_names().finditer(sentence.text):
+        span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
+                                      alignment_mode="expand")  # fmt: skip
+        members = country_groups()[_group_key(match[1] or "baltes")]
+        found += [Mention(f"pays:{iso}", "pays", span, reading.name(f"pays:{iso}")) for iso in members]
+    return found
+
+
+def _group_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.lower().replace("’", "'"))
 
 
 def _compound_sides(sentence: Span, reading: Reading) -> list[Mention]:
@@ -310,6 +328,8 @@ def countries_of(mentions: Iterable[Mention], catalog: Reading) -> list[str]:
         entity = catalog.entity(mention.entity_id)
         if mention.kind in ("pays", "organisation"):
             found.append(mention.entity_id)
+        elif mention.kind == "personne" and (office := catalog.office_of(mention)) is not None:
+            found.append(office)
         elif mention.kind == "personne" and entity is not None and entity.country:
             found.append(f"pays:{entity.country}")
     return list(dict.fromkeys(found))
@@ -332,8 +352,9 @@ class Reading:
     sentences taught: once "le chef de la politique étrangère de l'UE, Josep Borrell" is read, Borrell
     speaks for the EU in the next sentences too, and "les deux pays" are the sides last mentioned."""
 
-    def __init__(self, catalog: Catalog, new_names: dict[str, Entity]) -> None:
+    def __init__(self, catalog: Catalog, new_names: dict[str, Entity], published: str | None = None) -> None:
         self._catalog = catalog
+        self.published = published  # which office a person held is read at this date
         self.sides: dict[str, list[str]] = {}
         self.roles: dict[str, str] = {}  # person → the title word the article gave them ("président")
         self.seen: set[str] = set()  # every entity the article has named so far
@@ -359,6 +380,13 @@ class Reading:
             ),
             None,
         )  # fmt: skip
+
+    def office_of(self, person: Mention) -> str | None:
+        """ "Ursula von der Leyen", "Mme Kallas": the organisation (or country) the person led on the article's
+        date, whatever the catalog says of their country."""
+        entity = self.entity(person.entity_id)
+        names = [entity.name] if entity is not None else []
+        return next(filter(None, (side_in_office(n, self.published) for n in [*names, person.name])), None)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         found = self._catalog.entity(entity_id)

@@ -134,7 +134,7 @@ class Extraction:
 def extract(article: Article, catalog: Catalog) -> Extraction:
     """Every accord, visite and rencontre the article states, as proposed facts (id 0, not stored)."""
     new_names: dict[str, Entity] = {}
-    reading = Reading(catalog, new_names)
+    reading = Reading(catalog, new_names, article.published)
     doc: Doc = parse(catalog.entities.values(), article.text)
     drafts: list[Draft] = []
     previous_person: Mention | None = None

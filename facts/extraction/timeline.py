@@ -160,13 +160,17 @@ class Timeline:
 
     def same_day(self, draft: Draft, sentence_drafts: list[Draft]) -> str | None:
         """ "Le Kenya a reçu le même jour un soutien : la Banque mondiale et le Trésor ont conclu un accord": the
-        day the story is about, the lead's; but "a tenu des pourparlers avec X, avec qui il a signé le jour
-        même" is the day of the event before it in the sentence, whatever that day is."""
+        day the story is about, the lead's; "Le même jour, elle avait rencontré…", in the story's past, the day
+        just told. But "a tenu des pourparlers avec X, avec qui il a signé le jour même" is the day of the event
+        before it in the sentence, whatever that day is."""
         said = SAME_DAY.search(draft.sentence.text)
-        if said is None or self.lead is None or draft.sentence.start_char + said.start() > draft.trigger.idx:
+        if said is None or draft.sentence.start_char + said.start() > draft.trigger.idx:
             return None
-        told_first = any(d.trigger.i < draft.trigger.i for d in sentence_drafts if d is not draft)
-        return None if told_first else self.lead[1]
+        if any(d.trigger.i < draft.trigger.i for d in sentence_drafts if d is not draft):
+            return None
+        if background(draft.trigger):
+            return self.day_told
+        return self.lead[1] if self.lead is not None else None
 
     def tell(self, days: list[str | None]) -> None:
         self.day_told = next((day for day in days if day and len(day) == 10), self.day_told)

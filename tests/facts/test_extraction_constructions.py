@@ -64,6 +64,11 @@ SENTENCES = [
     # A company's contract is not an agreement between states; a contract between states is.
     ("Le groupe français TotalEnergies a signé mardi avec le gouvernement kényan un contrat pour un parc éolien.", []),
     ("Le Kenya et la Tanzanie avaient signé en 2021 un contrat d'armement.", [("accord", {KE, TZ}, "2021")]),
+    ("Le groupe indien Adani, qui avait renoncé l'an dernier à un projet dans le nord du Kenya, a par ailleurs signé "
+     "mardi un contrat avec la Tanzanie.", []),
+    # A ratification "par les deux Parlements" is a vote at home: the signing is the agreement's date.
+    ("Le traité de délimitation entre le Kenya et la Tanzanie, signé en mars 2024, a été ratifié par les deux "
+     "Parlements l'été dernier.", [("accord", {KE, TZ}, "2024-03")]),
     # "a démenti avoir signé", however the model hangs the infinitive.
     ("Le gouvernement tanzanien a démenti jeudi avoir signé un accord de sécurité avec le Kenya.", []),
     # The names that go on a list the model split: "par le Kenya, la Tanzanie et l'Ouganda".
@@ -74,6 +79,16 @@ SENTENCES = [
     # "sont convenus", read as an adjective; a done agreement's "d'ici l'été" is what it commits to, not its day.
     ("Le Kenya et la Tanzanie sont convenus mardi de rouvrir d'ici l'été leur frontière commune.",
      [("accord", {KE, TZ}, "2025-06-10")]),
+    # People who speak for an organisation, named without their title; groups named without their members.
+    ("Ursula von der Leyen a signé mardi à Nairobi un accord sur l'hydrogène avec le président kényan.",
+     [("accord", {"org:ue", KE}, "2025-06-10")]),
+    ("Mme Kallas a rencontré mardi à Tallinn le président finlandais.",
+     [("rencontre", {"org:ue", "pays:FI"}, "2025-06-10")]),
+    ("Les ministres de la Défense des trois pays baltes ont signé mardi une déclaration commune avec la Pologne.",
+     [("accord", {"pays:EE", "pays:LV", "pays:LT", "pays:PL"}, "2025-06-10")]),
+    # A region no country owns does not hide the city the tour ended in.
+    ("La haute représentante Kaja Kallas a achevé mercredi à Tachkent une tournée en Asie centrale.",
+     [("visite", {"org:ue", "pays:UZ"}, "2025-06-11")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
