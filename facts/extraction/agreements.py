@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from facts.extraction.draft import CONFIDENCE, Draft
 from facts.extraction.grammar import (
-    ANAPHORIC_HEADS,
+    anaphoric_head,
     anaphoric_subject,
     clause_of,
     core_tokens,
@@ -145,8 +145,9 @@ def _agreement(word: Token) -> Token | None:
     lemma = word.lemma_.lower()
     if lemma in AGREEMENT_NOUNS:
         return word
-    if lemma in QUANTITY_NOUNS:
-        return next((c for c in word.children if c.lemma_.lower() in AGREEMENT_NOUNS), None)
+    if lemma in QUANTITY_NOUNS:  # "la révision de l'annexe financière du traité": within the phrase's first words
+        near = (t for t in core_tokens(word) if 0 < t.i - word.i <= 6 and t.lemma_.lower() in AGREEMENT_NOUNS)
+        return min(near, key=lambda t: t.i, default=None)
     split = word.i >= word.sent.start + 2 and word.nbor(-1).text in ("-", "‑")
     return word.nbor(-2) if split and word.nbor(-2).lemma_.lower() in AGREEMENT_NOUNS else None
 
@@ -170,7 +171,7 @@ def _agreement_ending_before(word: Token) -> Token | None:
 def agreement_after(verb: Token, mentions: list[Mention]) -> list[Token]:
     """The agreement a signing verb governs when the parse lost the link ("a signé avec son homologue un
     protocole", "ont conclu « en principe » un accord"): the first agreement noun before another verb."""
-    for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 16)]:
+    for word in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 24)]:
         # A weekday or a city the small model reads as a verb ("ont signé jeudi un accord", "ont signé mardi à
         # Alger un accord") does not end the search.
         named = any(m.span.start <= word.i < m.span.end for m in mentions)  # "son homologue canadienne"/VERB
@@ -180,6 +181,8 @@ def agreement_after(verb: Token, mentions: list[Mention]) -> list[Token]:
             return []
         if word.lemma_.lower() in AGREEMENT_NOUNS and word.pos_ in NOMINAL | {"PROPN"}:  # "vingt-trois accords"/ADJ
             return [word]
+        if (counted := _agreement(word)) is not None and word.pos_ in NOMINAL:  # "…, la révision du traité"
+            return [counted]
     return []
 
 
@@ -196,9 +199,7 @@ def _told_before(noun: Token, trigger: Token) -> bool:
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
     # "Le contrat avec l'avionneur Dassault Aviation" names its own counterpart; "entre les deux pays" does not.
     counterpart = any(
-        c.lower_ in ("avec", "entre") and word.lemma_.lower() not in ANAPHORIC_HEADS
-        for word in noun.children
-        for c in word.children
+        c.lower_ in ("avec", "entre") and not anaphoric_head(word) for word in noun.children for c in word.children
     )
     definite = bool(determiners & DEFINITE)
     follows = (trigger.dep_ == "acl" and trigger.head == noun) or _agreement_ending_before(trigger) == noun
@@ -209,7 +210,7 @@ def _told_before(noun: Token, trigger: Token) -> bool:
 def _counted(clause: set[int], sentence: Span) -> int:
     """How many sides "les trois pays", "les cinq dirigeants" count, in the event's clause (0 if none)."""
     for word in sentence:
-        if word.i in clause and word.lemma_.lower() in ANAPHORIC_HEADS:
+        if word.i in clause and anaphoric_head(word):
             sizes = [french_number(c.lower_) or 0 for c in word.children if c.dep_ == "nummod"]
             if any(sizes):
                 return max(sizes)
@@ -270,13 +271,15 @@ def _signed_by_nobody_named(verb: Token) -> bool:
 
 
 def _bloc_subject(verb: Token) -> bool:
-    """ "Le bloc avait conclu…", "l'organisation a signé…": the organisation named last."""
+    """ "Le bloc avait conclu…", "Bagdad et l'organisation régionale ont signé…": the organisation named last."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
     return any(
-        child.dep_.startswith("nsubj") and child.lemma_.lower() in BLOC_WORDS
-        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in child.children)
-        and not any(c.dep_ in ("nmod", "amod", "appos") for c in child.children)
-        for child in verb.children
-    )  # fmt: skip
+        subject.lemma_.lower() in BLOC_WORDS
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children)
+        and not any(c.dep_ in ("nmod", "appos") for c in subject.children)
+        for subject in subjects
+    )
 
 
 def _unknown_organisation(mention: Mention) -> bool:
@@ -360,7 +363,10 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
     aside = _not_sides(sentence, trigger, noun, mentions)
     named = [m for m in mentions if m.span.root.i not in aside]
     local = [m for m in named if m.span.root.i in scope or m.span.start in scope]
-    bloc = [catalog.last_organisation] if catalog.last_organisation and _bloc_subject(verb) else []
+    # The organisation named last, in this sentence before the verb or in an earlier one.
+    told = [m.entity_id for m in mentions if m.kind == "organisation" and m.entity_id and m.span.end <= verb.i]
+    last_organisation = (told or [catalog.last_organisation])[-1]
+    bloc = [last_organisation] if last_organisation and _bloc_subject(verb) else []
     # "les deux pays étaient parvenus à un accord": the sides are named in the main clause.
     # Not for an agreement named again as the subject ("Ce traité doit être signé"): its sides are the story's,
     # not the sentence's other names. "Un mémorandum a été signé avec l'Arabie saoudite" names a new one.

@@ -213,15 +213,23 @@ def own_subjects(verb: Token) -> list[Token]:
     """The verb's subjects, with one the small model hangs on an auxiliary ("Les ministres … des deux pays ont
     pour leur part paraphé…")."""
     words = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-    return [c for word in words for c in word.children if c.dep_.startswith("nsubj")]
+    subjects = [c for word in words for c in word.children if c.dep_.startswith("nsubj")]
+    # "Ils sont en revanche convenus de…", read as a noun "revanche" with a subject and the participle after it.
+    if not subjects and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ == "NOUN":
+        subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    return subjects
 
 
 def points_back(phrase: Token) -> bool:
     """ "les deux chefs d'État", "les ministres de l'Intérieur des deux pays", "leurs ministres"."""
     return any(
-        word.lemma_.lower() in ANAPHORIC_HEADS and any(c.lower_ in ("deux", "leurs") for c in word.children)
-        for word in phrase.subtree
+        anaphoric_head(word) and any(c.lower_ in ("deux", "leurs") for c in word.children) for word in phrase.subtree
     )
+
+
+def anaphoric_head(word: Token) -> bool:
+    # By the word as well as its lemma: the small model may lemmatise "parties" as "parti".
+    return word.lemma_.lower() in ANAPHORIC_HEADS or word.lower_ in ANAPHORIC_HEADS
 
 
 def anaphoric_subject(verb: Token, plural: bool = False) -> bool:

@@ -367,6 +367,16 @@ STORIES = [
     ("Le président kényan a signé mardi un accord sur l'énergie avec la Tanzanie. Le Kenya a reçu le même jour un "
      "soutien : la Banque mondiale et le Trésor kényan ont conclu un accord de financement.",
      [("accord", {KE, TZ}, "2025-06-10"), ("accord", {"org:banque-mondiale", KE}, "2025-06-10")]),
+    # "Les deux parties" however lemmatised; "Ils sont en revanche convenus", read as a noun with a subject.
+    ("Le président kényan a été reçu mardi à Dodoma par son homologue tanzanien. Les deux parties ont conclu un "
+     "accord sur le partage des coûts du port.",
+     [("visite", {KE, TZ}, "2025-06-10"), ("rencontre", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    ("Le président kényan a été reçu mardi à Dodoma par son homologue tanzanien. Ils sont en revanche convenus de "
+     "lancer d'ici mars une étude sur un pont.",
+     [("visite", {KE, TZ}, "2025-06-10"), ("rencontre", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    # "l'organisation régionale", joined to another subject, is the organisation this sentence just named.
+    ("Le Kenya mène aussi un projet avec la Communauté d'Afrique de l'Est : Nairobi et l'organisation régionale ont "
+     "signé l'an dernier un accord d'interconnexion.", [("accord", {"org:eac", KE}, "2024")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
