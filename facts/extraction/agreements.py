@@ -387,7 +387,11 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         parties += [p for p in host if p not in parties]
     people = []
     for person in [m for m in local if m.kind == "personne"]:
-        parties += [p for p in person_side(person, mentions, catalog) if p not in parties]
+        # A signer of unknown country met on a trip is taken for its host (and remembered so), but does not add
+        # that guess to sides the sentence already names.
+        known = person_side(person, mentions, catalog, met=False)
+        side = known or person_side(person, mentions, catalog)
+        parties += [p for p in side if p not in parties and (known or len(parties) < 2)]
         part = "signataire" if status in ("signé", "conclu") else "participant"
         people.append(Participant(person.entity_id, role_before(person), part))
     recent = catalog.recent_parties

@@ -93,9 +93,12 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     ("effectuer un voyage … en Ukraine"), or what a tour "should include"."""
     # Not where an agreement's works are ("un accord sur la ligne ferroviaire entre Karachi et Peshawar").
     places = [m for m in mentions if m.kind in ("lieu", "pays") and not _about_an_agreement(m.span.root)]
-    if any(c.lower_ == "où" for c in trigger.children) and trigger.dep_ == "acl:relcl":
-        # "À Hanoï, où elle s'est rendue lundi": the place is the word the clause hangs from.
-        antecedent = within(places, [trigger.head])
+    where = next((c for c in trigger.children if c.lower_ == "où"), None)
+    if where is not None and trigger.dep_ == "acl:relcl":
+        # "À Hanoï, où elle s'est rendue lundi": the place is the word the clause hangs from, or the one right
+        # before "où" when the model hangs the clause on the verb ("quitter Nairobi pour Kampala, où il est attendu").
+        before = where.nbor(-2) if where.nbor(-1).text == "," else where.nbor(-1)
+        antecedent = within(places, [trigger.head]) or within(places, [before])
         if antecedent:
             case = next((c.lower_ for c in trigger.head.children if c.lower_ in PLACE_CASES), "à")
             return antecedent[0], trigger, case
@@ -216,7 +219,20 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             _hosts_met(draft, catalog)
         if draft.kind == "rencontre" and _receives(draft.trigger):
             drafts += _received_visit(draft, mentions, catalog)
-    return [draft for draft in items_listed(drafts, sentence, catalog) if _enough(draft)]
+    return _one_visit_per_place([draft for draft in items_listed(drafts, sentence, catalog) if _enough(draft)])
+
+
+def _one_visit_per_place(drafts: list[Draft]) -> list[Draft]:
+    """ "avait fait escale à Tbilissi, où il a été reçu par…": one visit there, told twice in a sentence."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = (
+            d for d in kept
+            if draft.kind == d.kind == "visite" and d.place == draft.place and set(d.parties) == set(draft.parties)
+        )  # fmt: skip
+        if next(same, None) is None:
+            kept.append(draft)
+    return kept
 
 
 def _receives(trigger: Token) -> bool:
@@ -338,6 +354,11 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
         draft.parties += person_side(visitor, mentions, catalog, met=False)
     draft.parties += [p for p in titled if p not in draft.parties and not draft.people]
     host = host_country(place, catalog)
+    if not host:
+        # "a été accueilli à la State House par M. Ruto": a place the catalog does not know is in the country of
+        # whoever received the visitor there.
+        receivers = [m for m in people if m.span.start in hosts or _after_par(m)]
+        host = next((side[:1] for r in receivers if (side := person_side(r, mentions, catalog, met=False))), [])
     seat_of = organisation_seats().get(fold(place.name))
     if seat_of in catalog.seen:
         host = [seat_of]  # "à Bruxelles" in a story about the EU: a visit to the Union, not to Belgium
@@ -365,6 +386,12 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     of = "d'" if visitor[:1].lower() in "aeiouéèê" else "de "
     draft.title = f"Visite {of}{visitor} {preposition} {catalog.name(place.entity_id)}"
     return draft
+
+
+def _after_par(person: Mention) -> bool:
+    """ "par M. Ruto", "par le président Ruto", however the model hangs it."""
+    words = [t for t in person.span.doc[max(person.span.sent.start, person.span.start - 3) : person.span.start]]
+    return any(t.lower_ == "par" for t in words) and all(t.lower_ not in (",", "et") for t in words)
 
 
 def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> Draft:

@@ -18,6 +18,7 @@ BY_THEN = re.compile(r"\bd['’]ici\s*(?:le|la|l['’]|les)?\s*$", re.I)
 END_OF_YEAR = re.compile(r"(?:la\s+)?fin\s+(?:d['’]|de\s+l['’])ann", re.I)
 DEADLINE = re.compile(r"(?:\bd['’]ici|\bjusqu['’](?:à|au|en)?|\bavant)\s*(?:le|la|l['’]|les)?\s*$", re.I)
 ENDING_VERBS = frozenset("achever terminer clore boucler conclure".split())
+ARRIVALS = frozenset(("arriver", "atterrir"))
 
 
 def _ended(draft: Draft) -> bool:
@@ -60,8 +61,11 @@ def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span
     # "ont officialisé mardi leur partenariat", even when the model makes the weekday the sentence's head.
     clause = clause | {verb.i + 1}
     reporting = reporting | {verb_of(verb.head).i + 1} if reporting else reporting
+    # "M. Abiy, arrivé mercredi soir pour une visite officielle, a été accueilli…": a visit begins on arrival.
+    arrivals = [t for t in sentence if draft.kind == "visite" and t.dep_ == "acl" and t.lemma_ in ARRIVALS]
+    own = {t.i for arrival in arrivals for t in arrival.subtree}
     # "après la visite de ce dernier à Tokyo fin août": a noun's own date comes before its clause's.
-    own = _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
+    own |= _own_phrase(draft.trigger) if draft.trigger.pos_ in NOMINAL else set()
     for scope in (own, clause, reporting):
         for mention in resolved:
             span = doc.char_span(sentence.start_char + mention.start, sentence.start_char + mention.end,
@@ -126,6 +130,7 @@ def _dates_another(span: Span, draft: Draft) -> bool:
     verb = verb_of(draft.anchor or draft.trigger)
     # The event's own words, and the verb whose day it shares ("reçu dimanche…, avant de tenir…").
     own = {draft.trigger.i, (draft.anchor or draft.trigger).i, verb.i, verb.head.i, verb_of(verb.head).i}
+    own |= {t.i for t in span.sent if draft.kind == "visite" and t.lemma_ in ARRIVALS}  # "arrivé mercredi"
     for word in span.doc[max(span.sent.start, span.start - 2) : span.start]:
         participle = "Part" in word.morph.get("VerbForm") or word.lower_.endswith(PARTICIPLE_ENDINGS)
         if participle and word.pos_ in ("VERB", "ADJ", "NOUN") and word.i not in own and not _scheduling(word, draft):

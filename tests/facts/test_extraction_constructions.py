@@ -377,6 +377,17 @@ STORIES = [
     # "l'organisation régionale", joined to another subject, is the organisation this sentence just named.
     ("Le Kenya mène aussi un projet avec la Communauté d'Afrique de l'Est : Nairobi et l'organisation régionale ont "
      "signé l'an dernier un accord d'interconnexion.", [("accord", {"org:eac", KE}, "2024")]),
+    # A visit begins on arrival ("arrivé mercredi soir"); a place the catalog does not know is in the country of
+    # whoever received the visitor there.
+    ("Le Premier ministre éthiopien Abiy Ahmed a signé jeudi un accord avec le Kenya. M. Abiy, arrivé mercredi soir "
+     "pour une visite officielle, a été accueilli à la State House par le président kényan William Ruto.",
+     [("accord", {"pays:ET", KE}, "2025-06-12"), ("visite", {"pays:ET", KE}, "2025-06-11"),
+      ("rencontre", {"pays:ET", KE}, "2025-06-11")]),
+    # "…pour Kampala, où il est attendu samedi", with the clause hung on the verb; a stop told twice is one visit.
+    ("Le Premier ministre éthiopien Abiy Ahmed est à Nairobi. M. Abiy doit quitter Nairobi vendredi pour Kampala, où "
+     "il est attendu samedi.", [("visite", {"pays:ET", "pays:UG"}, "2025-06-14")]),
+    ("Mardi, le Premier ministre éthiopien avait fait escale à Nairobi, où il a été reçu par le président kényan.",
+     [("visite", {"pays:ET", KE}, "2025-06-10"), ("rencontre", {"pays:ET", KE}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
