@@ -402,12 +402,15 @@ def read_agreement(sentence, trigger, noun, status, mentions, catalog) -> Draft:
         or any(points_back(c) for c in verb.children if c.dep_ == "obl:agent")  # "par les ministres des deux pays"
     )
     group = catalog.groups.get(_counted(clause_of(trigger), sentence), [])
+    borrowed = False
     if len(parties) < len(group) and len(group) > 2:
         parties = list(group)  # "Les cinq pays avaient signé…", "… entre les trois pays"
-    elif len(parties) < 2 and story_sides and len(recent) >= 2:
-        parties = list(recent)  # "les deux pays sont parvenus à un accord", "ils sont convenus de…"
+    elif len(parties) < 2 and story_sides:
+        parties = list(recent) if len(recent) >= 2 else parties  # "les deux pays sont parvenus à un accord"
+        borrowed = True
     title = _title(noun, parties, catalog) if noun is not trigger and noun.pos_ != "PRON" else ""
     draft = Draft("accord", status, sentence, trigger, parties, people, title=title, confidence=CONFIDENCE["accord"])
+    draft.sides_borrowed = borrowed
     indefinite = noun is not trigger and _indefinite(noun)
     draft.introduced = indefinite and not _headline(sentence)
     draft.added = indefinite and _another_agreement(noun, verb_of(trigger))

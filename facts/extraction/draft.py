@@ -35,6 +35,8 @@ class Draft:
     # Told as one not met before: "un accord sur la pêche" after the opening sentence, which the lead retells.
     introduced: bool = False
     added: bool = False  # "a aussi signé un accord…", "dont un accord": one more, not the one told before
+    # Its sides are the story's (the ones it was last about), for want of two its sentence names.
+    sides_borrowed: bool = False
 
     @property
     def sentences(self) -> list[Span]:

@@ -124,6 +124,8 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     # "à Santa Cruz de la Sierra, en Bolivie", "à Tromsø, dans le nord de la Norvège": the first place whose
     # country is known, else the first place.
     known = [candidate for candidate in found if host_country(candidate[0], catalog)]
+    # "Au Gabon voisin, le président … est attendu à Paris": where one goes is told after the verb.
+    known.sort(key=lambda candidate: candidate[0].span.start < trigger.i)
     return (known or found or [None])[0]
 
 
@@ -219,7 +221,18 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             _hosts_met(draft, catalog)
         if draft.kind == "rencontre" and _receives(draft.trigger):
             drafts += _received_visit(draft, mentions, catalog)
+    _sides_of_the_occasion(drafts)
     return _one_visit_per_place([draft for draft in items_listed(drafts, sentence, catalog) if _enough(draft)])
+
+
+def _sides_of_the_occasion(drafts: list[Draft]) -> None:
+    """ "est attendu à Paris pour une visite officielle, au cours de laquelle doit être signé un accord": an
+    agreement with no sides of its own is between those of the visit or meeting its sentence tells before it,
+    rather than the sides the story was last about."""
+    for draft in (d for d in drafts if d.kind == "accord" and d.sides_borrowed):
+        occasions = [d for d in drafts if d.kind != "accord" and len(d.parties) >= 2 and d.trigger.i < draft.trigger.i]
+        if occasions:
+            draft.parties = list(occasions[-1].parties)
 
 
 def _one_visit_per_place(drafts: list[Draft]) -> list[Draft]:

@@ -14,7 +14,8 @@ from facts.normalize import AVOIR_FORMS
 # Who "les deux pays", "ils" or "les deux dirigeants" are: the sides of the story told just before.
 ANAPHORIC_HEADS = frozenset(
     "pays chef chefs ministre ministres dirigeant dirigeants partie parties gouvernement gouvernements bloc "
-    "homme hommes femme femmes responsable responsables homologue homologues président présidents".split()
+    "homme hommes femme femmes responsable responsables homologue homologues président présidents délégation "
+    "délégations".split()
 )
 # What an infinitive hangs from when its event is still to come: "doit se rendre", "a accepté une invitation
 # à se rendre", "compte signer", "envisage de se rendre", "vont signer".

@@ -388,6 +388,13 @@ STORIES = [
      "il est attendu samedi.", [("visite", {"pays:ET", "pays:UG"}, "2025-06-14")]),
     ("Mardi, le Premier ministre éthiopien avait fait escale à Nairobi, où il a été reçu par le président kényan.",
      [("visite", {"pays:ET", KE}, "2025-06-10"), ("rencontre", {"pays:ET", KE}, "2025-06-10")]),
+    # Where one is expected is told after the verb; what is signed "au cours de laquelle" is between the visit's
+    # sides; "les deux délégations" are the story's.
+    ("Au Kenya voisin, le président William Ruto est attendu à Paris à la fin du mois pour une visite officielle, au "
+     "cours de laquelle doit être signé un nouvel accord de défense.",
+     [("visite", {"pays:FR", KE}, "2025-06"), ("accord", {"pays:FR", KE}, "2025-06")]),
+    ("Le Kenya et la Tanzanie ont signé mardi un accord sur le rail. Les deux délégations ont également paraphé un "
+     "protocole sur la sécurité routière.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
