@@ -141,10 +141,12 @@ _WEEK = re.compile(
 )
 _WEEKEND = re.compile(r"(?i:\b(?:ce|le)\s+week-end(?:\s+(?P<edge>dernier|pass[ée]|prochain))?\b)")
 # "le 9", "lundi 9": a day of the publication's month or of the one next to it, told by the tense. Only
-# before a pause or a linking word, so that "le 9e", "le 20 heures" or "le 2 à 0"-like scores stay out.
+# before a pause, a linking word or the object a verb's date comes before ("ont signé le 17 un mémorandum"), so
+# that "le 9e", "le 20 heures" or "le 2 à 0"-like scores stay out.
 _DAY_ALONE = re.compile(
     rf"(?:\b(?P<lead>(?i:le|ce))\s+)?(?:\b(?P<weekday>{_WEEKDAY})\s+)?\b(?P<core>(?P<day>1er|[0-3]?\d))"
-    r"(?=\s*[,.;:)]|\s*$|\s+(?:au|en|et|lors|dans|avec|pour|par|afin|dernier|courant|à\s+[A-ZÉ]))"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:au|en|et|lors|dans|avec|pour|par|afin|dernier|courant|à\s+[A-ZÉ])"
+    r"|\s+(?:un|une|des|leur|leurs|plusieurs)\s)"  # "ont signé le 17 un mémorandum"
 )
 _OFFSET = re.compile(
     rf"(?i:\b(?P<direction>il\s+y\s+a|dans)\s+(?P<count>{_NUMBER}|quelques|plusieurs)"

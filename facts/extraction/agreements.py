@@ -323,7 +323,7 @@ def _another_agreement(noun: Token, verb: Token) -> bool:
 # Who signs for a company: "le groupe minier français Eramet", "le consortium chinois", "l'avionneur".
 COMPANY_WORDS = frozenset(
     "groupe société entreprise consortium constructeur avionneur compagnie firme industriel géant fabricant "
-    "opérateur énergéticien".split()
+    "opérateur énergéticien armateur exploitant conglomérat".split()
 )
 
 

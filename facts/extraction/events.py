@@ -401,6 +401,24 @@ def _visit(sentence, trigger, found: tuple[Mention, Token, str], mentions, catal
     return draft
 
 
+WITH_WHOM = frozenset(("qui", "lequel", "laquelle", "lesquels", "lesquelles"))
+
+
+def _met_with_whom(trigger: Token, mentions: list[Mention], catalog: Reading) -> list[str]:
+    """ "…du nouveau président péruvien, avec qui il s'est entretenu mercredi": the side of the one the
+    relative pronoun stands for, the phrase right before "avec"."""
+    relative = next(
+        (w for w in trigger.subtree if w.lower_ in WITH_WHOM and w.i > 0 and w.nbor(-1).lower_ == "avec"), None
+    )
+    if relative is None or relative.i < 3:
+        return []
+    before = relative.doc[relative.i - 3 if relative.nbor(-2).text == "," else relative.i - 2]
+    phrase = before
+    while phrase.head.i < phrase.i and phrase.head.pos_ in ("NOUN", "PROPN", "ADJ") and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    return sides_of(within(mentions, phrase.subtree), catalog)
+
+
 def _after_par(person: Mention) -> bool:
     """ "par M. Ruto", "par le président Ruto", however the model hangs it."""
     words = [t for t in person.span.doc[max(person.span.sent.start, person.span.start - 3) : person.span.start]]
@@ -497,6 +515,9 @@ def _meeting(sentence, trigger, mentions, catalog, nature, previous_person) -> D
         draft.parties += [m.entity_id for m in hosts if m.entity_id not in draft.parties]
         draft.place = hosts[0].entity_id if hosts else draft.place
         draft.anchor = hosting[0] if hosting else None
+    if len(draft.parties) < 2 and (with_whom := _met_with_whom(trigger, mentions, catalog)):
+        draft.parties += [p for p in with_whom if p not in draft.parties]
+        draft.sides_told = True
     names = [catalog.name(p.entity) for p in draft.people]
     if trigger.text[:1].isupper() and trigger.i > trigger.sent.start:
         phrase = [t for t in core_tokens(trigger) if t.i >= trigger.i and t.dep_ != "det" and t.i < trigger.i + 10]

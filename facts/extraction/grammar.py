@@ -147,7 +147,9 @@ def is_infinitive(verb: Token) -> bool:
 def governing_subjects(verb: Token) -> list[Token]:
     """ "M. Macron doit se rendre à Libreville", "s'est rendu à Berlin pour rencontrer…": the subject of the
     verb an infinitive hangs from."""
-    return [t for t in verb.head.children if t.dep_.startswith("nsubj")] if is_infinitive(verb) else []
+    # "Reçu mardi à Tokyo par la Première ministre, le président kényan a assisté…": an opening participle's too.
+    opening = verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and verb.i < verb.head.i
+    return [t for t in verb.head.children if t.dep_.startswith("nsubj")] if is_infinitive(verb) or opening else []
 
 
 def has_tense_auxiliary(verb: Token) -> bool:

@@ -56,8 +56,8 @@ def read_mentions(sentence: Span, reading: Reading) -> list[Mention]:
             if len(name) >= 2 or _titled(name) or reading.surname(name.text):
                 found.append(Mention(None, "personne", name, name.text))
         elif ent.label_ == "ORG" and ent.text[:1].isupper() and len(ent.text) > 2 and not _event_name(ent):
-            if _in_title(ent) or ent[0].lower_ in HONORIFICS or ent[0].lower_ in LEGISLATURES:
-                continue  # "ministre de l'Énergie", "MM. Macron et Lourenço", "le Parlement"
+            if _in_title(ent) or ent[0].lower_ in HONORIFICS or ent[0].lower_ in LEGISLATURES or _only_title(ent):
+                continue  # "ministre de l'Énergie", "MM. Macron et Lourenço", "le Parlement", "la Première ministre"
             found.append(Mention(None, "organisation", ent, ent.text))
         elif ent.label_ == "LOC" and ent.text[:1].isupper() and len(ent.text) > 2 and not _calendar_word(ent):
             if fold(ent.text) in ("etat", "etats") or (_in_title(ent) and ent[0].lower_ in PORTFOLIO_ENDS):
@@ -221,6 +221,10 @@ def _in_title(ent: Span) -> bool:
     a portfolio, not an organisation."""
     before = ent.doc[max(ent.sent.start, ent.start - 5) : ent.start]
     return any(t.lower_ in ROLE_WORDS | {"ministère", "ministres", "secrétariat"} for t in before)
+
+
+def _only_title(ent: Span) -> bool:
+    return all(t.lower_ in TITLE_WORDS | {"premier", "première"} for t in ent)
 
 
 def _without_title(ent: Span) -> Span | None:

@@ -76,7 +76,7 @@ def date_for(draft: Draft, mentions: list[DateMention], doc: Doc, sentence: Span
             if not scheduled and not any(t.i in scope for t in span):
                 continue
             # "sa première visite depuis son entrée en fonctions en mars": since when, not when.
-            since = any(c.lower_ == "depuis" and c.dep_ == "case" for t in span.root.ancestors for c in t.children)
+            since = any(c.lower_ == "depuis" for t in (span.root, *span.root.ancestors) for c in t.children)
             if not since:
                 return mention.value
     earlier = any(t.lower_ in ("après", "avant") for t in draft.trigger.head.subtree if t.i < draft.trigger.i)

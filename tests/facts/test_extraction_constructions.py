@@ -89,6 +89,16 @@ SENTENCES = [
     # A region no country owns does not hide the city the tour ended in.
     ("La haute représentante Kaja Kallas a achevé mercredi à Tachkent une tournée en Asie centrale.",
      [("visite", {"org:ue", "pays:UZ"}, "2025-06-11")]),
+    # "avec qui il s'est entretenu": the side of the one "qui" stands for.
+    ("Le président équatorien Daniel Noboa a salué le nouveau président péruvien, avec qui il s'est entretenu mardi "
+     "au palais du gouvernement.", [("rencontre", {"pays:EC", "pays:PE"}, "2025-06-10")]),
+    # "le 3" before the object; "la Première ministre" is a title, not an organisation; an opening participle's
+    # subject is the sentence's.
+    ("Le Kenya et la Tanzanie ont signé le 3 un mémorandum sur le rail.", [("accord", {KE, TZ}, "2025-06-03")]),
+    ("Reçu mardi à Tokyo par la Première ministre Sanae Takaichi, le président kényan a assisté avec elle à la "
+     "signature d'un accord sur le thé.",
+     [("rencontre", {"pays:JP", KE}, "2025-06-10"), ("accord", {"pays:JP", KE}, "2025-06-10"),
+      ("visite", {"pays:JP", KE}, "2025-06-10")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
@@ -395,6 +405,10 @@ STORIES = [
      [("visite", {"pays:FR", KE}, "2025-06"), ("accord", {"pays:FR", KE}, "2025-06")]),
     ("Le Kenya et la Tanzanie ont signé mardi un accord sur le rail. Les deux délégations ont également paraphé un "
      "protocole sur la sécurité routière.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    # "À l'issue de cet entretien": the meeting just told, not another.
+    ("Le président équatorien Daniel Noboa a salué le nouveau président péruvien, avec qui il s'est entretenu mardi "
+     "au palais du gouvernement. A l'issue de cet entretien, les deux pays ont signé un accord sur la pêche.",
+     [("rencontre", {"pays:EC", "pays:PE"}, "2025-06-10"), ("accord", {"pays:EC", "pays:PE"}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",
