@@ -49,16 +49,31 @@ def items_listed(drafts: list[Draft], sentence: Span, catalog: Reading) -> list[
     named = [t for t in sentence if t.lemma_.lower() in AGREEMENT_NOUNS and any(c.lower_ == "dont" for c in t.children)]
     items = [i for t in named for i in (t, *(w for w in t.subtree if w.dep_ == "conj"))]
     items = list(dict.fromkeys(i for i in items if i.lemma_.lower() in AGREEMENT_NOUNS))
-    if len(batches) != 1 or not items:
+    if len(batches) != 1:
         return drafts
     batch = batches[0]
     parties = batch.parties
-    listed = [
+    # "une déclaration conjointe … ainsi qu'un accord sur le pont": one more, besides the one the verb signs.
+    also = [t for t in sentence if t.lemma_.lower() in AGREEMENT_NOUNS and _joined_as_another(t) and t not in items]
+    if not items and not also:
+        return drafts
+    batch.added = batch.added or bool(also)  # the first of the sentence's list, not one told before
+    copies = [
         replace(batch, title=_title(item, parties, catalog), parties=list(parties), people=list(batch.people),
                 also_in=[], added=True)
-        for item in items
+        for item in items + also
     ]  # fmt: skip
-    return [d for d in drafts if d is not batch] + listed
+    return ([d for d in drafts if d is not batch] if items else drafts) + copies
+
+
+def _joined_as_another(noun: Token) -> bool:
+    """ "… ainsi qu'un accord", "…, et un protocole": an agreement added to one told before it."""
+    determiner = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in INDEFINITE), None)
+    if determiner is None or determiner.i < noun.sent.start + 2:
+        return False
+    before = determiner.nbor(-1).lower_, determiner.nbor(-2).lower_
+    earlier = any(t.lemma_.lower() in AGREEMENT_NOUNS for t in noun.doc[noun.sent.start : determiner.i])
+    return earlier and ((before[0] in ("qu'", "qu’") and before[1] == "ainsi") or before == ("et", ","))
 
 
 # "une quinzaine d'accords", "une série de mémorandums", "la deuxième phase de l'accord": the agreements a

@@ -18,7 +18,6 @@ from facts.extraction.agreements import (
 )
 from facts.extraction.draft import CONFIDENCE, Draft
 from facts.extraction.grammar import (
-    after_etre,
     anaphoric_subject,
     background,
     clause_of,
@@ -29,6 +28,7 @@ from facts.extraction.grammar import (
     is_verbal,
     main_verb_of,
     negated_heads,
+    passive,
     reflexive_or_visit,
     subject_word,
     trigger_lemma,
@@ -198,7 +198,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
             or lemma in ARRIVAL_VERBS
             or (lemma == "aller" and not any(c.dep_ == "xcomp" for c in token.children))  # "est allé à Nairobi"
             or (lemma == "prendre" and any(c.lower_ == "part" for c in token.children))
-            or (lemma == EXPECTED and ("Pass" in token.morph.get("Voice") or after_etre(token)))
+            or (lemma == EXPECTED and passive(token))
         ):
             found = _visit_place(token, mentions, catalog)
             if found is not None:
@@ -209,7 +209,7 @@ def sentence_events(sentence: Span, mentions: list[Mention], catalog: Reading, p
         ) and not _remote(token):
             if token.pos_ != "VERB" and token.dep_.startswith("nsubj") and trigger_lemma(token.head) in MEETING_VERBS:
                 continue  # "La réunion a rassemblé …": the verb says who met
-            if lemma in RECEPTION_VERBS and ("Pass" in token.morph.get("Voice") or after_etre(token)):
+            if lemma in RECEPTION_VERBS and passive(token):
                 # "a été accueilli à Ouagadougou par…": received somewhere, so a visit there too.
                 found = _visit_place(token, mentions, catalog)
                 if found is not None:
@@ -250,8 +250,7 @@ def _one_visit_per_place(drafts: list[Draft]) -> list[Draft]:
 
 def _receives(trigger: Token) -> bool:
     """ "a reçu", "a accueilli" (not "a été reçu")."""
-    passive = "Pass" in trigger.morph.get("Voice") or after_etre(trigger)
-    return trigger_lemma(trigger) in RECEPTION_VERBS and trigger.pos_ == "VERB" and not passive
+    return trigger_lemma(trigger) in RECEPTION_VERBS and trigger.pos_ == "VERB" and not passive(trigger)
 
 
 def _received_visit(meeting: Draft, mentions: list[Mention], catalog: Reading) -> list[Draft]:

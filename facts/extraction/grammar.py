@@ -166,6 +166,12 @@ def after_etre(token: Token) -> bool:
     return any(c.lemma_ == "être" and c.dep_ in ("cop", "aux:pass") for c in token.children)
 
 
+def passive(verb: Token) -> bool:
+    """ "a été reçu", "est attendu", and a bare participle opening the sentence ("Reçu mardi par…, M. X…")."""
+    opening = verb.dep_ == "advcl" and verb.i < verb.head.i and not any(c.pos_ == "AUX" for c in verb.children)
+    return "Pass" in verb.morph.get("Voice") or after_etre(verb) or (opening and "Part" in verb.morph.get("VerbForm"))
+
+
 def is_verbal(token: Token) -> bool:
     """A verb, or a participle the small model reads as an adjective or a noun ("ont paraphé", "ont en outre
     paraphé")."""

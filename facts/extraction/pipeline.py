@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,7 @@ from facts.model import Entity, Fact, Participant, Source
 from facts.nlp import parse
 from facts.when import find_dates
 
+STAY_DAYS = 3  # a state visit's usual length: a later day of it is still the same visit
 # "une cérémonie de conclusion de l'accord" after "ont signé un accord": one agreement, told twice.
 DONE_AGREEMENT = frozenset(("signé", "conclu"))
 
@@ -68,6 +70,15 @@ def _next_stop(trip: tuple[str, str], drafts: list[Draft]) -> list[Draft]:
     return []
 
 
+def _same_stay(one: Draft, other: Draft) -> bool:
+    """ "a entamé lundi une visite en Tanzanie", then "Reçu mardi à Dodoma…": one stay of a few days, told
+    from its first day on."""
+    if one.kind != "visite" or other.kind != "visite" or len(one.date or "") != 10 or len(other.date or "") != 10:
+        return False
+    first, then = date.fromisoformat(one.date), date.fromisoformat(other.date)
+    return 0 < (then - first).days <= STAY_DAYS and one.sentence.start < other.sentence.start
+
+
 def _two_agreements(one: Draft, other: Draft) -> bool:
     """ "ont signé un accord sur le commerce", then "ont aussi signé un accord sur la pêche": in sentences of
     their own, one told as another agreement, or both as ones not met before (the headline's agreement,
@@ -95,7 +106,7 @@ def _merge(drafts: list[Draft], catalog: Reading) -> list[Draft]:
                 and set(other.parties) == set(draft.parties)
                 and (draft.kind == "accord" or people <= {p.entity for p in other.people}
                      or {p.entity for p in other.people} <= people)
-                and (other.date == draft.date or None in (other.date, draft.date))
+                and (other.date == draft.date or None in (other.date, draft.date) or _same_stay(other, draft))
                 and not _earlier_date_for_story(other, draft)
                 and not _two_agreements(other, draft)
                 and (_same_place(other.place, draft.place, catalog) or draft.kind == "accord")

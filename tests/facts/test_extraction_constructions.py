@@ -99,6 +99,9 @@ SENTENCES = [
      "signature d'un accord sur le thé.",
      [("rencontre", {"pays:JP", KE}, "2025-06-10"), ("accord", {"pays:JP", KE}, "2025-06-10"),
       ("visite", {"pays:JP", KE}, "2025-06-10")]),
+    # "… ainsi qu'un accord": two agreements signed at once.
+    ("Le Kenya et la Tanzanie ont signé mardi une déclaration conjointe sur le climat ainsi qu'un accord sur la "
+     "construction d'un pont.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
@@ -409,6 +412,13 @@ STORIES = [
     ("Le président équatorien Daniel Noboa a salué le nouveau président péruvien, avec qui il s'est entretenu mardi "
      "au palais du gouvernement. A l'issue de cet entretien, les deux pays ont signé un accord sur la pêche.",
      [("rencontre", {"pays:EC", "pays:PE"}, "2025-06-10"), ("accord", {"pays:EC", "pays:PE"}, "2025-06-10")]),
+    # A stay of a few days is one visit, dated from its first day; "Reçu mardi … par X, M. Ruto…": Ruto was
+    # received, X received him; an undated agreement told next takes the day just told, not the first day's.
+    ("Le président kényan William Ruto a entamé lundi une visite en Tanzanie. Reçu mardi à Dodoma par la présidente "
+     "Samia Suluhu Hassan, M. Ruto a assisté à la signature d'un accord sur le rail. Un second texte, sur la pêche, "
+     "a été signé par les ministres des deux pays.",
+     [("visite", {KE, TZ}, "2025-06-09"), ("rencontre", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10"),
+      ("accord", {KE, TZ}, "2025-06-10")]),
     # "M. Dar" keeps the country his title gave, not the place named before him.
     ("Le ministre pakistanais des Affaires étrangères, Ishaq Dar, est au Bangladesh. Arrivé samedi dans la "
      "capitale bangladaise, M. Dar a été reçu dimanche par le chef du gouvernement, Muhammad Yunus.",

@@ -99,14 +99,7 @@ def test_heldout_precision_and_recall_floor(heldout_scores, kind):
     assert score.recall >= FLOOR, f"{kind} : rappel {score.recall:.2f} < {FLOOR}"
 
 
-FRESH_BELOW_FLOOR = pytest.mark.xfail(
-    strict=True,
-    reason="sur les articles neufs, le rappel des accords reste sous le plancher (0.62/0.42 au premier passage, "
-    "0.76/0.54 à la fin de la session) : voir la note de clôture du ticket 5",
-)
-
-
-@pytest.mark.parametrize("kind", [pytest.param("accord", marks=FRESH_BELOW_FLOOR), "visite"])
+@pytest.mark.parametrize("kind", CHECKED_KINDS)
 def test_fresh_precision_and_recall_floor(fresh_scores, kind):
     score = fresh_scores[kind]
     assert score.precision >= FLOOR, f"{kind} : précision {score.precision:.2f} < {FLOOR}"
