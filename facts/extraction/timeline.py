@@ -228,12 +228,13 @@ def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
             continue
         if _ended(draft):
             continue  # its start is not told, and any day this article lends would be another
-        # "Reçu mardi…, M. Lee a assisté à la signature d'un accord. Un second texte … a été signé": the day of
-        # the event between the same sides told just before, over the day the trip reached the country.
+        # "Reçu mardi…, M. Lee a assisté à la signature d'un accord. Un second texte … a été signé": an agreement
+        # takes the day of the event between the same sides told just before, over the day the trip began.
         just_before = [
             other
             for other in drafts
-            if other.date and len(other.date) == 10 and set(other.parties) == set(draft.parties)
+            if draft.kind == "accord" and other.date and len(other.date) == 10
+            and set(other.parties) == set(draft.parties)
             and other.sentence.end == draft.sentence.start and not background(other.anchor or other.trigger)
         ]  # fmt: skip
         if just_before:

@@ -97,8 +97,8 @@ SENTENCES = [
     ("Le Kenya et la Tanzanie ont signé le 3 un mémorandum sur le rail.", [("accord", {KE, TZ}, "2025-06-03")]),
     ("Reçu mardi à Tokyo par la Première ministre Sanae Takaichi, le président kényan a assisté avec elle à la "
      "signature d'un accord sur le thé.",
-     [("rencontre", {"pays:JP", KE}, "2025-06-10"), ("accord", {"pays:JP", KE}, "2025-06-10"),
-      ("visite", {"pays:JP", KE}, "2025-06-10")]),
+     [("visite", {"pays:JP", KE}, "2025-06-10"), ("rencontre", {"pays:JP", KE}, "2025-06-10"),
+      ("accord", {"pays:JP", KE}, "2025-06-10")]),
     # "… ainsi qu'un accord": two agreements signed at once.
     ("Le Kenya et la Tanzanie ont signé mardi une déclaration conjointe sur le climat ainsi qu'un accord sur la "
      "construction d'un pont.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
