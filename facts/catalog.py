@@ -142,7 +142,9 @@ class Catalog:
             if fact_id in changed:
                 touched_entities.update(involved)
             else:
-                derived[fact_id] = _Derived(fact_of(fact_id), involved, direct, date_key)
+                fact = fact_of(fact_id)
+                # Keyed by the fact's own id, not the number read from the file: one integer object fewer each.
+                derived[fact.id] = _Derived(fact, involved, direct, date_key)
         fresh = [fact_id for fact_id in sorted(changed) if fact_id in catalog.by_id]
         if len(derived) + len(fresh) != len(catalog.by_id):
             raise ValueError("facts shown now are missing from the derivation")
@@ -150,18 +152,18 @@ class Catalog:
         def unchanged(entity_id: str, ids: list[int]) -> list[int]:
             return [i for i in ids if i not in changed] if entity_id in touched_entities else ids
 
-        posting_ids = {
-            e: ids for e, ids in ((e, unchanged(e, ids)) for e, ids in derivation["postings"].items()) if ids
-        }
+        id_lists = {e: ids for e, ids in ((e, unchanged(e, ids)) for e, ids in derivation["postings"].items()) if ids}
         ranked = {}
         for entity_id, runs in derivation["ranked"].items():
             kept = {standing: unchanged(entity_id, ids) for standing, ids in runs.items()}
             if any(kept.values()):
                 ranked[entity_id] = {standing: list(map(fact_of, ids)) for standing, ids in kept.items() if ids}
+        postings = {entity_id: tuple(map(fact_of, ids)) for entity_id, ids in id_lists.items()}
         catalog.__dict__.update(
             _derived=derived,
-            postings={entity_id: tuple(map(fact_of, ids)) for entity_id, ids in posting_ids.items()},
-            posting_ids={entity_id: frozenset(ids) for entity_id, ids in posting_ids.items()},
+            postings=postings,
+            # Of the facts' own ids, as `posting_ids` builds them: those read from the file are let go.
+            posting_ids={entity_id: frozenset(map(_FACT_ID, facts)) for entity_id, facts in postings.items()},
             _ranked=ranked,
         )
         for fact_id in fresh:
