@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -58,6 +59,21 @@ def _capitals_only(entity: Entity, name: str) -> bool:
     return name.isupper() and len(name) <= 3 and (key in STOP_WORDS or entity.kind == "pays")
 
 
+# A bit for each character folded names are made of; any other character shares one of the remaining bits.
+_CHARACTER_BITS = {character: bit for bit, character in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 -'")}
+_SHARED_BITS = 64 - len(_CHARACTER_BITS)
+
+
+def _characters(text: str) -> int:
+    """The characters of `text` as bits: a name `slips` edits away from a phrase lacks at most `slips` of the
+    phrase's characters (each edit deletes or replaces one character, or swaps two), and holds at most
+    `slips` the phrase lacks. Two characters sharing a bit only make that test let more names through."""
+    bits = 0
+    for character in set(text):
+        bits |= 1 << _CHARACTER_BITS.get(character, len(_CHARACTER_BITS) + ord(character) % _SHARED_BITS)
+    return bits
+
+
 def _person_variants(entity: Entity) -> tuple[str, ...]:
     """Both name orders and the surname alone, so "Iwaya", "Takeshi Iwaya" and "Iwaya Takeshi" all match."""
     if entity.kind != "personne":
@@ -94,7 +110,14 @@ class AliasIndex:
             for slips in (1, 2):
                 for length in range(len(key) - slips, len(key) + slips + 1):
                     self._keys_near.setdefault((length, slips), []).append(key)
-        self._closest: dict[str, tuple[str, float, int] | None] = {}
+        # Their characters (`_characters`), side by side: thousands of names are within reach of a phrase's
+        # length, and this tells in one step which few can be within reach of its spelling.
+        characters = {key: _characters(key) for key in self._keys}
+        self._characters_near = {
+            reach: np.array([characters[key] for key in keys], dtype=np.uint64)
+            for reach, keys in self._keys_near.items()
+        }
+        self._closest: dict[str, tuple[str, float] | None] = {}
         self._completed: dict[tuple[str, int], tuple[str, ...]] = {}
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
         # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
@@ -157,15 +180,22 @@ class AliasIndex:
                 return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None
 
-    def _closest_name(self, phrase: str) -> tuple[str, float, int] | None:
-        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM),
-        remembered: the same names are mistyped, and left over, query after query."""
+    def _closest_name(self, phrase: str) -> tuple[str, float] | None:
+        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM), and
+        its distance, remembered: the same names are mistyped, and left over, query after query."""
         if phrase not in self._closest:
             if len(self._closest) >= PHRASES_REMEMBERED:
                 self._closest.clear()
             slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            near = self._keys_near.get((len(phrase), slips), ())
-            self._closest[phrase] = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+            reach = (len(phrase), slips)
+            near = self._keys_near.get(reach, [])
+            if near:
+                # Only the names whose characters could be spelt within reach, still in table order.
+                spelt, theirs = np.uint64(_characters(phrase)), self._characters_near[reach]
+                possible = (np.bitwise_count(spelt & ~theirs) <= slips) & (np.bitwise_count(theirs & ~spelt) <= slips)
+                near = [near[at] for at in np.flatnonzero(possible)]
+            found = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+            self._closest[phrase] = None if found is None else found[:2]
         return self._closest[phrase]
 
     def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
