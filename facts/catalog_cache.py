@@ -131,8 +131,8 @@ def save(store: FactStore, catalog: Catalog, guild_id: int | None, extent: Exten
     digest = _prefix_digest(store.path, signature, covered)
     if digest is None or store.extent() != extent:
         return
-    header = pickle.dumps((FORMAT, _code_digest(), guild_id, covered, digest), protocol=pickle.HIGHEST_PROTOCOL)
     try:
+        header = pickle.dumps((FORMAT, _code_digest(), guild_id, covered, digest), protocol=pickle.HIGHEST_PROTOCOL)
         write_atomically(cache_path(store.path, guild_id), header + body)
-    except OSError as error:
+    except OSError as error:  # the source unreadable, the disk full: the next start-up builds the catalog
         log.warning("cache du catalogue %s non écrit : %s", cache_path(store.path, guild_id), error.strerror or error)
