@@ -10,12 +10,11 @@ back so the matcher can look for them in the facts' text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -59,21 +58,6 @@ def _capitals_only(entity: Entity, name: str) -> bool:
     return name.isupper() and len(name) <= 3 and (key in STOP_WORDS or entity.kind == "pays")
 
 
-# A bit for each character folded names are made of; any other character shares one of the remaining bits.
-_CHARACTER_BITS = {character: bit for bit, character in enumerate("abcdefghijklmnopqrstuvwxyz0123456789 -'")}
-_SHARED_BITS = 64 - len(_CHARACTER_BITS)
-
-
-def _characters(text: str) -> int:
-    """The characters of `text` as bits: a name `slips` edits away from a phrase lacks at most `slips` of the
-    phrase's characters (each edit deletes or replaces one character, or swaps two), and holds at most
-    `slips` the phrase lacks. Two characters sharing a bit only make that test let more names through."""
-    bits = 0
-    for character in set(text):
-        bits |= 1 << _CHARACTER_BITS.get(character, len(_CHARACTER_BITS) + ord(character) % _SHARED_BITS)
-    return bits
-
-
 def _person_variants(entity: Entity) -> tuple[str, ...]:
     """Both name orders and the surname alone, so "Iwaya", "Takeshi Iwaya" and "Iwaya Takeshi" all match."""
     if entity.kind != "personne":
@@ -82,6 +66,19 @@ def _person_variants(entity: Entity) -> tuple[str, ...]:
     if len(parts) < 2:
         return ()
     return (" ".join(reversed(parts)), parts[-1])
+
+
+def _holding(names: list[str]) -> dict[str, int]:
+    """Character → the names holding it, as the bits of their places in `names`."""
+    bitmaps: dict[str, bytearray] = {}
+    for place, name in enumerate(names):
+        byte, bit = place >> 3, 1 << (place & 7)
+        for character in set(name):
+            bitmap = bitmaps.get(character)
+            if bitmap is None:
+                bitmap = bitmaps[character] = bytearray((len(names) + 7) // 8)
+            bitmap[byte] |= bit
+    return {character: int.from_bytes(bitmap, "little") for character, bitmap in bitmaps.items()}
 
 
 class AliasIndex:
@@ -104,19 +101,11 @@ class AliasIndex:
         # typos included: a try only reads the names of a reachable length (below).
         self._most_words = max((key.count(" ") + 1 for key in self._exact), default=1)
         # A name `slips` edits away from a phrase is at most `slips` letters longer or shorter: each try
-        # scans only the names of those lengths (in table order, so the same one wins a tie).
-        self._keys_near: dict[tuple[int, int], list[str]] = {}
-        for key in self._keys:
-            for slips in (1, 2):
-                for length in range(len(key) - slips, len(key) + slips + 1):
-                    self._keys_near.setdefault((length, slips), []).append(key)
-        # Their characters (`_characters`), side by side: thousands of names are within reach of a phrase's
-        # length, and this tells in one step which few can be within reach of its spelling.
-        characters = {key: _characters(key) for key in self._keys}
-        self._characters_near = {
-            reach: np.array([characters[key] for key in keys], dtype=np.uint64)
-            for reach, keys in self._keys_near.items()
-        }
+        # reads only the names of those lengths, one run of the names sorted by length.
+        self._by_length = sorted(self._keys, key=len)
+        self._lengths = [len(key) for key in self._by_length]
+        self._table_order = {key: rank for rank, key in enumerate(self._keys)}  # the same one wins a tie
+        self._holding = _holding(self._by_length)
         self._closest: dict[str, tuple[str, float] | None] = {}
         self._completed: dict[tuple[str, int], tuple[str, ...]] = {}
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
@@ -187,16 +176,33 @@ class AliasIndex:
             if len(self._closest) >= PHRASES_REMEMBERED:
                 self._closest.clear()
             slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            reach = (len(phrase), slips)
-            near = self._keys_near.get(reach, [])
-            if near:
-                # Only the names whose characters could be spelt within reach, still in table order.
-                spelt, theirs = np.uint64(_characters(phrase)), self._characters_near[reach]
-                possible = (np.bitwise_count(spelt & ~theirs) <= slips) & (np.bitwise_count(theirs & ~spelt) <= slips)
-                near = [near[at] for at in np.flatnonzero(possible)]
+            near = self._spelt_within(phrase, slips)
             found = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
             self._closest[phrase] = None if found is None else found[:2]
         return self._closest[phrase]
+
+    def _spelt_within(self, phrase: str, slips: int) -> list[str]:
+        """The names of a length within reach of `phrase`, in table order, less those lacking more than `slips`
+        of its characters: each slip (a letter left out, added or replaced, two swapped) takes away at most
+        one character, so none of those is within reach. Thousands of names have a length within reach of a
+        phrase of ten letters or so (the full names, first and last names of thousands of people); a few
+        dozen are left to compare."""
+        first = bisect_left(self._lengths, len(phrase) - slips)
+        run = (1 << (bisect_right(self._lengths, len(phrase) + slips) - first)) - 1
+        # lacking[n]: the names of the run (as bits) lacking more than n of the phrase's characters.
+        lacking = [0] * (slips + 1)
+        for character in set(phrase):
+            lacks = run & ~(self._holding.get(character, 0) >> first)
+            for more in range(slips, 0, -1):
+                lacking[more] |= lacking[more - 1] & lacks
+            lacking[0] |= lacks
+        left = run & ~lacking[slips]
+        names = []
+        while left:
+            lowest = left & -left
+            names.append(self._by_length[first + lowest.bit_length() - 1])
+            left ^= lowest
+        return sorted(names, key=self._table_order.__getitem__)
 
     def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
         """Closest entities to `text`, best first, for "did you mean" answers: only close ones, and only

@@ -1,5 +1,5 @@
-"""A close spelling is looked for only among the names whose characters could be spelt within reach: the
-same name, at the same distance, as scanning every name of a reachable length."""
+"""A close spelling is looked for only among the names that hold enough of the phrase's characters to be
+within reach: the same name, at the same distance, as scanning every name of a reachable length."""
 
 import random
 
@@ -9,13 +9,13 @@ from rapidfuzz.distance import OSA
 from facts.aliases import TWO_SLIPS_FROM, AliasIndex
 from facts.model import Entity
 
-# Letters, digits, signs, and characters folding keeps that share a bit with others.
+# Letters, digits, signs, and characters no name holds.
 TYPED = "abcdefghijklmnopqrstuvwxyz0123456789 -'ßøłæ"
 
 
 def every_name_scanned(index: AliasIndex, phrase: str) -> tuple[str, float] | None:
     slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-    near = index._keys_near.get((len(phrase), slips), [])
+    near = [name for name in index._keys if abs(len(name) - len(phrase)) <= slips]
     found = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
     return None if found is None else found[:2]
 
