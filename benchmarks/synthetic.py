@@ -35,8 +35,8 @@ def generate(count: int, seed: int = 7) -> tuple[list[Entity], list[Fact]]:
     rng = random.Random(seed)
     countries = list(country_entities())
     rng.shuffle(countries)
-    orgs = [e for e in (Entity(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
-                        for raw in curated_document()["entities"]) if e.kind == "organisation"]  # fmt: skip
+    orgs = [Entity(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+            for raw in curated_document()["entities"] if raw["kind"] == "organisation"]  # fmt: skip
     parties = countries + orgs
     people = [
         Entity(

@@ -18,6 +18,7 @@ from bot.errors import handle_app_command_error
 from bot.settings import Settings
 from bot.sync import registration_payloads, sync, sync_if_changed
 from bot.translations import EnglishTranslator
+from facts import catalog_cache
 from facts.backups import open_backed_up, opened
 from facts.catalog import Catalog
 from facts.store import FactStore
@@ -46,7 +47,7 @@ class Diplobot(commands.Bot):
         self._write_lock = asyncio.Lock()
         self._catalogs: dict[int | None, Catalog] = {}
         self._revision = store.revision()
-        self._warming: set[asyncio.Task] = set()  # word indexes being built in the background
+        self._background: set[asyncio.Task] = set()  # word indexes built and catalog caches written meanwhile
 
     async def prepare(self) -> None:
         """Everything before talking to Discord: error handler, translations, extensions."""
@@ -73,19 +74,24 @@ class Diplobot(commands.Bot):
             async with self._write_lock:
                 catalog = self._catalogs.get(guild_id)
                 if catalog is None:
-                    catalog = await asyncio.to_thread(lambda: Catalog.from_store(self.store, guild_id).warm())
+                    catalog, built_from = await asyncio.to_thread(catalog_cache.load_or_build, self.store, guild_id)
                     self._catalogs[guild_id] = catalog
                     self._warm_words(catalog)
+                    if built_from is not None:
+                        # For the next start-up, once this one has answered.
+                        self._in_background(catalog_cache.save, self.store, catalog, guild_id, built_from)
         return catalog
 
     def _warm_words(self, catalog: Catalog) -> None:
         """The word index only free-text queries need takes seconds at 100,000 facts: built in the
         background, so the first such query does not pay for it."""
-        if catalog.has_word_index():
-            return
-        warming = asyncio.create_task(asyncio.to_thread(catalog.warm_words))
-        self._warming.add(warming)
-        warming.add_done_callback(self._warming.discard)
+        if not catalog.has_word_index():
+            self._in_background(catalog.warm_words)
+
+    def _in_background(self, function: Callable[..., object], *args) -> None:
+        task = asyncio.create_task(asyncio.to_thread(function, *args))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def write(self, operation: Callable[..., Result], *args) -> Result:
         """Runs `operation(store, *args)` off the event loop, one write at a time. Each cached catalog is

@@ -10,7 +10,7 @@ back so the matcher can look for them in the facts' text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -68,6 +68,19 @@ def _person_variants(entity: Entity) -> tuple[str, ...]:
     return (" ".join(reversed(parts)), parts[-1])
 
 
+def _holding(names: list[str]) -> dict[str, int]:
+    """Character → the names holding it, as the bits of their places in `names`."""
+    bitmaps: dict[str, bytearray] = {}
+    for place, name in enumerate(names):
+        byte, bit = place >> 3, 1 << (place & 7)
+        for character in set(name):
+            bitmap = bitmaps.get(character)
+            if bitmap is None:
+                bitmap = bitmaps[character] = bytearray((len(names) + 7) // 8)
+            bitmap[byte] |= bit
+    return {character: int.from_bytes(bitmap, "little") for character, bitmap in bitmaps.items()}
+
+
 class AliasIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._exact: dict[str, list[str]] = {}
@@ -88,13 +101,12 @@ class AliasIndex:
         # typos included: a try only reads the names of a reachable length (below).
         self._most_words = max((key.count(" ") + 1 for key in self._exact), default=1)
         # A name `slips` edits away from a phrase is at most `slips` letters longer or shorter: each try
-        # scans only the names of those lengths (in table order, so the same one wins a tie).
-        self._keys_near: dict[tuple[int, int], list[str]] = {}
-        for key in self._keys:
-            for slips in (1, 2):
-                for length in range(len(key) - slips, len(key) + slips + 1):
-                    self._keys_near.setdefault((length, slips), []).append(key)
-        self._closest: dict[str, tuple[str, float, int] | None] = {}
+        # reads only the names of those lengths, one run of the names sorted by length.
+        self._by_length = sorted(self._keys, key=len)
+        self._lengths = [len(key) for key in self._by_length]
+        self._table_order = {key: rank for rank, key in enumerate(self._keys)}  # the same one wins a tie
+        self._holding = _holding(self._by_length)
+        self._closest: dict[str, tuple[str, float] | None] = {}
         self._completed: dict[tuple[str, int], tuple[str, ...]] = {}
         # Every name from each of its words on ("la cite du vatican", "cite du vatican", …), sorted: the
         # names one of whose words starts with what is typed are one contiguous range. Cut short, so that a
@@ -157,16 +169,40 @@ class AliasIndex:
                 return length, best[0], 100.0 * (1 - best[1] / max(len(phrase), len(best[0])))
         return None
 
-    def _closest_name(self, phrase: str) -> tuple[str, float, int] | None:
-        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM),
-        remembered: the same names are mistyped, and left over, query after query."""
+    def _closest_name(self, phrase: str) -> tuple[str, float] | None:
+        """The first name in table order among the closest within reach of `phrase` (see TWO_SLIPS_FROM), and
+        its distance, remembered: the same names are mistyped, and left over, query after query."""
         if phrase not in self._closest:
             if len(self._closest) >= PHRASES_REMEMBERED:
                 self._closest.clear()
             slips = 2 if len(phrase) >= TWO_SLIPS_FROM else 1
-            near = self._keys_near.get((len(phrase), slips), ())
-            self._closest[phrase] = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+            near = self._spelt_within(phrase, slips)
+            found = process.extractOne(phrase, near, scorer=OSA.distance, score_cutoff=slips)
+            self._closest[phrase] = None if found is None else found[:2]
         return self._closest[phrase]
+
+    def _spelt_within(self, phrase: str, slips: int) -> list[str]:
+        """The names of a length within reach of `phrase`, in table order, less those lacking more than `slips`
+        of its characters: each slip (a letter left out, added or replaced, two swapped) takes away at most
+        one character, so none of those is within reach. Thousands of names have a length within reach of a
+        phrase of ten letters or so (the full names, first and last names of thousands of people); a few
+        dozen are left to compare."""
+        first = bisect_left(self._lengths, len(phrase) - slips)
+        run = (1 << (bisect_right(self._lengths, len(phrase) + slips) - first)) - 1
+        # lacking[n]: the names of the run (as bits) lacking more than n of the phrase's characters.
+        lacking = [0] * (slips + 1)
+        for character in set(phrase):
+            lacks = run & ~(self._holding.get(character, 0) >> first)
+            for more in range(slips, 0, -1):
+                lacking[more] |= lacking[more - 1] & lacks
+            lacking[0] |= lacks
+        left = run & ~lacking[slips]
+        names = []
+        while left:
+            lowest = left & -left
+            names.append(self._by_length[first + lowest.bit_length() - 1])
+            left ^= lowest
+        return sorted(names, key=self._table_order.__getitem__)
 
     def suggest(self, text: str, limit: int = 5, among: set[str] | None = None) -> list[tuple[str, float]]:
         """Closest entities to `text`, best first, for "did you mean" answers: only close ones, and only

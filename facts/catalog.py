@@ -30,6 +30,17 @@ def _visible(fact: Fact, guild_id: int | None, hidden: set[int]) -> bool:
     return (fact.guild_id is None and fact.id not in hidden) or (guild_id is not None and fact.guild_id == guild_id)
 
 
+def _seen_in(store: FactStore, guild_id: int | None) -> tuple[dict[str, Entity], list[Fact]]:
+    """The entities and facts a server sees: global ones (less the facts it hid) and its own."""
+    hidden = store.hidden_in(guild_id)
+    entities = {
+        entity_id: entity
+        for entity_id, entity in store.entities().items()
+        if entity.guild_id is None or entity.guild_id == guild_id
+    }
+    return entities, [fact for fact in store.facts() if _visible(fact, guild_id, hidden)]
+
+
 # The word index for free text: built together, followed together.
 WORD_INDEX = ("_vocabularies", "word_postings", "words_sorted")
 
@@ -110,13 +121,72 @@ class Catalog:
     @classmethod
     def from_store(cls, store: FactStore, guild_id: int | None = None) -> Catalog:
         """Global facts (less those the server hid) plus, in a server, that server's own."""
-        hidden = store.hidden_in(guild_id)
-        entities = {
-            entity_id: entity
-            for entity_id, entity in store.entities().items()
-            if entity.guild_id is None or entity.guild_id == guild_id
+        return cls(*_seen_in(store, guild_id))
+
+    @classmethod
+    def restored(cls, store: FactStore, guild_id: int | None, derivation: dict, changed: Collection[int]) -> Catalog:
+        """The warm catalog `from_store` builds, taken from the `derivation` of a catalog of the same server
+        whose facts differed from the store's only in the `changed` ones (written or masked since): what was
+        derived from the others is taken as it was, the changed ones are derived again. Raises ValueError
+        when the derivation does not fit the store (its entities place people in other countries, or a fact
+        it holds is no longer shown)."""
+        catalog = cls(*_seen_in(store, guild_id))
+        if derivation["countries"] != catalog._country_ids:
+            raise ValueError("the entities changed since the derivation")
+        fact_of = catalog.by_id.__getitem__
+        derived: dict[int, _Derived] = {}
+        touched_entities: set[str] = set()
+        for fact_id, involved, direct, date_key in zip(
+            derivation["ids"], derivation["involved"], derivation["direct"], derivation["date_keys"], strict=True
+        ):
+            if fact_id in changed:
+                touched_entities.update(involved)
+            else:
+                fact = fact_of(fact_id)
+                # Keyed by the fact's own id, not the number read from the file: one integer object fewer each.
+                derived[fact.id] = _Derived(fact, involved, direct, date_key)
+        fresh = [fact_id for fact_id in sorted(changed) if fact_id in catalog.by_id]
+        if len(derived) + len(fresh) != len(catalog.by_id):
+            raise ValueError("facts shown now are missing from the derivation")
+
+        def unchanged(entity_id: str, ids: list[int]) -> list[int]:
+            return [i for i in ids if i not in changed] if entity_id in touched_entities else ids
+
+        id_lists = {e: ids for e, ids in ((e, unchanged(e, ids)) for e, ids in derivation["postings"].items()) if ids}
+        ranked = {}
+        for entity_id, runs in derivation["ranked"].items():
+            kept = {standing: unchanged(entity_id, ids) for standing, ids in runs.items()}
+            if any(kept.values()):
+                ranked[entity_id] = {standing: list(map(fact_of, ids)) for standing, ids in kept.items() if ids}
+        postings = {entity_id: tuple(map(fact_of, ids)) for entity_id, ids in id_lists.items()}
+        catalog.__dict__.update(
+            _derived=derived,
+            postings=postings,
+            # Of the facts' own ids, as `posting_ids` builds them: those read from the file are let go.
+            posting_ids={entity_id: frozenset(map(_FACT_ID, facts)) for entity_id, facts in postings.items()},
+            _ranked=ranked,
+        )
+        for fact_id in fresh:
+            catalog._add(catalog.by_id[fact_id])
+        return catalog.warm()
+
+    def derivation(self) -> dict:
+        """What this catalog derived from its facts, by fact id, in plain containers a file can hold (see
+        facts/catalog_cache.py), for `restored` to take back."""
+        self.warm()
+        derived = [self._derived_of(fact) for fact in self.by_id.values()]
+        return {
+            "countries": self._country_ids,
+            "ids": list(self.by_id),
+            "involved": [d.involved for d in derived],
+            "direct": [d.direct for d in derived],
+            "date_keys": [d.date_key for d in derived],
+            "postings": {entity_id: list(map(_FACT_ID, facts)) for entity_id, facts in self.postings.items()},
+            "ranked": {
+                entity_id: {standing: list(map(_FACT_ID, run)) for standing, run in runs.items()}
+                for entity_id, runs in self._ranked.items()
+            },
         }
-        return cls(entities, [fact for fact in store.facts() if _visible(fact, guild_id, hidden)])
 
     def following(self, changes: Iterable[Change], store: FactStore, guild_id: int | None) -> Catalog:
         """This catalog after a write's `changes`: a new catalog sharing with this one what they left

@@ -83,10 +83,11 @@ def _apply_record(data: dict, record: dict) -> None:
                 table[doc_id] = document
 
 
-def read_store(path: Path) -> tuple[dict | None, int, int]:
+def read_store(path: Path, replayed: Callable[[int, dict], None] | None = None) -> tuple[dict | None, int, int]:
     """The tables the file holds once its journal is replayed (None when absent or empty), the offset
     where the journal starts (0: no snapshot line to append after, a new or legacy file) and the offset
-    where the last complete record ends. Refuses files this version must not touch."""
+    where the last complete record ends; `replayed` is told each journal record and where it ends.
+    Refuses files this version must not touch."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -118,6 +119,8 @@ def read_store(path: Path) -> tuple[dict | None, int, int]:
                 )
             _apply_record(data, record)
             position = end + 1
+            if replayed is not None:
+                replayed(position, record)
     version = schema_version(data)
     if version is None:
         raise CorruptStore(f"La base {path} a un numéro de format illisible. Elle est conservée.")
@@ -235,6 +238,8 @@ class DurableStorage(Storage):
         self.generation = 0
         self._journal_start = 0
         self._end = 0
+        # Where each journal record ends and the ids it wrote per table, oldest first.
+        self._records: list[tuple[int, dict[str, tuple[str, ...]]]] = []
         self._touched: dict[str, set[str]] = {}
         self._rewrite = False
         self._batch_depth = 0
@@ -252,10 +257,35 @@ class DurableStorage(Storage):
 
     def _load(self) -> None:
         self._seen = self.signature()
-        data, self._journal_start, self._end = read_store(self.path)
+        self._records = []
+        data, self._journal_start, self._end = read_store(self.path, self._note_record)
         self._cache = {} if data is None else data
         self._touched, self._rewrite = {}, False
         self.generation += 1
+
+    def _note_record(self, end: int, record: dict) -> None:
+        self._records.append((end, {name: tuple(documents) for name, documents in record.items()}))
+
+    def extent(self) -> tuple[tuple[int, int, int] | None, int, int]:
+        """The file the tables were read from or last written to (its signature), where its snapshot line ends
+        and where its last record ends: what something derived from the tables was derived from."""
+        self.read()
+        return self._seen, self._journal_start, self._end
+
+    def written_since(self, offset: int) -> dict[str, set[str]] | None:
+        """The ids of each table the journal records after `offset` wrote, None unless `offset` is where the
+        snapshot line or a record of this file ends (a snapshot rewritten since, or no snapshot line)."""
+        self.read()
+        ends = [self._journal_start] if self._journal_start else []
+        ends += [end for end, _ in self._records]
+        if offset not in ends:
+            return None
+        written: dict[str, set[str]] = {}
+        for end, ids_by_table in self._records:
+            if end > offset:
+                for name, ids in ids_by_table.items():
+                    written.setdefault(name, set()).update(ids)
+        return written
 
     def read(self) -> dict:
         if not self._batch_depth and (self._cache is None or self.signature() != self._seen):
@@ -298,9 +328,11 @@ class DurableStorage(Storage):
                     snapshot = snapshot_line(self._cache, self._document_of)
                     write_atomically(self.path, snapshot)
                     self._journal_start = self._end = len(snapshot)
+                    self._records = []
                 else:
                     append_durably(self.path, payload, self._end)
                     self._end += len(payload)
+                    self._records.append((self._end, {name: tuple(ids) for name, ids in touched.items()}))
                 self._seen = self.signature()
         except BaseException:
             # The cached tables already hold the change: forget them, the file is the truth.

@@ -287,6 +287,18 @@ class FactStore:
         """Changes whenever the file does, whoever wrote it (this process or `diplobot import`)."""
         return self._storage.signature()
 
+    def extent(self) -> tuple[tuple[int, int, int] | None, int, int]:
+        """The file as the facts were read from it or last written to it: its signature, where its snapshot
+        line ends and where its last record ends (see `DurableStorage.extent`)."""
+        with self._lock:
+            self._all()
+            return self._storage.extent()
+
+    def written_since(self, offset: int) -> dict[str, set[str]] | None:
+        """The document ids of each table written after `offset` of the file (see `DurableStorage.written_since`)."""
+        with self._lock:
+            return self._storage.written_since(offset)
+
     def on_snapshot(self, listener: Callable[[bytes], None]) -> None:
         """Calls `listener` with each new snapshot of the whole store, once it is on disk."""
         self._storage.snapshot_listeners.append(listener)

@@ -9,7 +9,8 @@ import discord
 import pytest
 
 from bot.cli import main
-from facts import editing, storage
+from facts import catalog_cache, editing, storage
+from facts.store import FactStore
 from tests.bot.conftest import SERVER
 from tests.bot.discord_double import DiscordDouble, interaction, member
 from tests.bot.test_moderation_interactions import MODERATOR
@@ -136,3 +137,12 @@ async def test_a_refused_edit_keeps_the_catalogs(harness):
     with pytest.raises(editing.EditRefused):
         await harness.bot.write(refuse)
     assert await harness.bot.catalog_for(None) is before
+
+
+async def test_a_servers_catalog_is_kept_for_the_next_start_up_once_it_has_answered(harness, seed_store):
+    catalog = await harness.bot.catalog_for(SERVER)
+    await asyncio.gather(*harness.bot._background)  # written in the background, after the first answer
+    assert catalog_cache.cache_path(seed_store.path, SERVER).exists()
+    restarted, built_from = catalog_cache.load_or_build(FactStore(seed_store.path), SERVER)
+    assert built_from is None  # taken from the cache, which covered the whole file
+    assert restarted.derivation() == catalog.derivation()
