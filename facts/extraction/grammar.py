@@ -69,9 +69,16 @@ def is_planned(token: Token) -> bool:
     # "une visite qui aura lieu en juillet" is planned; "une visite à Dakar, où il rencontrera…" is not.
     # A relative clause on a verb is a noun's the model misplaced ("ont procédé à la signature d'un accord-cadre,
     # qui doit permettre…"): what the agreement will do, not when the signing is.
+    # On a noun, a relative clause only when it follows the noun's own phrase: "une visite au Vietnam, dominée
+    # par les inquiétudes sur ce projet de voie navigable qui doit relier…" says nothing of the visit's day.
     misplaced = ("acl:relcl",) if token.pos_ in ("VERB", "AUX") else ()
     children = [
-        c for c in token.children if c.dep_ not in OTHER_CLAUSES and c.dep_ not in misplaced and not _where_clause(c)
+        c
+        for c in token.children
+        if c.dep_ not in OTHER_CLAUSES
+        and c.dep_ not in misplaced
+        and not _where_clause(c)
+        and not (c.dep_ == "acl:relcl" and not _relative_on(token, c))
     ]
     for word in (token, *children, token.head):
         if word.morph.get("Tense") == ["Fut"] or word.morph.get("Mood") == ["Cnd"]:
@@ -84,6 +91,14 @@ def is_planned(token: Token) -> bool:
     # "doit s'entretenir jeudi avec…, avant de se rendre vendredi à Harbin": what comes after a planned act is too.
     after = token.dep_ == "advcl" and any(c.lower_ in ("avant", "pour", "puis") for c in token.children)
     return after and "Inf" in token.morph.get("VerbForm") and token.head.i != token.i and is_planned(token.head)
+
+
+def _relative_on(noun: Token, clause: Token) -> bool:
+    """Whether a relative clause the model hangs on a noun starts right after that noun's own phrase."""
+    before = clause.left_edge.i - 1
+    if before > noun.sent.start and noun.doc[before].text == ",":
+        before -= 1
+    return before in {t.i for t in core_tokens(noun)}
 
 
 def postponed(word: Token) -> bool:

@@ -102,6 +102,10 @@ SENTENCES = [
     # "… ainsi qu'un accord": two agreements signed at once.
     ("Le Kenya et la Tanzanie ont signé mardi une déclaration conjointe sur le climat ainsi qu'un accord sur la "
      "construction d'un pont.", [("accord", {KE, TZ}, "2025-06-10"), ("accord", {KE, TZ}, "2025-06-10")]),
+    # A relative clause about something else the visit's sentence names does not make the visit planned.
+    ("Le Premier ministre cambodgien Hun Manet a effectué lundi et mardi une visite officielle au Vietnam, dominée "
+     "par les inquiétudes de Hanoï sur un projet de canal qui doit relier le Mékong au golfe de Thaïlande.",
+     [("visite", {"pays:KH", "pays:VN"}, "2025-06-09")]),
     # A parliament's vote is not an agreement between states, nor a side of one.
     ("Le Parlement sud-africain a ratifié mardi l'accord signé en 2023 avec la Russie.",
      [("accord", {"pays:ZA", "pays:RU"}, "2023")]),
