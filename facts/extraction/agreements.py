@@ -89,6 +89,7 @@ QUOTES_AND_HYPHENS = frozenset('« » " - ‑'.split())
 VERB_GROUP = frozenset("y en ne n' n’ pas encore déjà toujours".split())
 MODALS = frozenset(("devoir", "pouvoir"))
 DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
+OBJECT_PRONOUNS = frozenset(("l'", "l’", "le", "la", "les"))
 
 
 def what_was_signed(verb: Token) -> list[Token]:
@@ -123,14 +124,12 @@ def what_was_signed(verb: Token) -> list[Token]:
     # The same, when the model hangs the participle, the clause or the passive elsewhere: "le mémorandum
     # d'entente sur un partenariat stratégique, signé en juillet 2023", "l'accord-cadre que les deux pays
     # avaient conclu", "l'accord intergouvernemental sur le gazoduc EastMed avait été signé".
-    ending = _agreement_ending_before(anchor) if (anchor := _misplaced_anchor(verb, passive)) else None
+    anchor = _misplaced_anchor(verb, passive)
+    ending = _agreement_ending_before(anchor) if anchor is not None else None
     if ending is not None:
         return [ending]
     # "Rabat et Abuja l'avaient scellé en décembre 2016": the one the story told.
     return [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in OBJECT_PRONOUNS]
-
-
-OBJECT_PRONOUNS = frozenset(("l'", "l’", "le", "la", "les"))
 
 
 def _misplaced_anchor(verb: Token, passive: bool) -> Token | None:

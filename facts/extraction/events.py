@@ -420,7 +420,7 @@ def _met_with_whom(trigger: Token, mentions: list[Mention], catalog: Reading) ->
 
 def _after_par(person: Mention) -> bool:
     """ "par M. Ruto", "par le président Ruto", however the model hangs it."""
-    words = [t for t in person.span.doc[max(person.span.sent.start, person.span.start - 3) : person.span.start]]
+    words = list(person.span.doc[max(person.span.sent.start, person.span.start - 3) : person.span.start])
     return any(t.lower_ == "par" for t in words) and all(t.lower_ not in (",", "et") for t in words)
 
 
