@@ -1,12 +1,13 @@
-"""The extractor outside the seed articles, on two sets of French news written after the rules.
+"""The extractor outside the seed articles, on three sets of French news written after the rules.
 
-- tests/data/dev: eighteen articles whose misses were studied to make the rules general: six first
-  (Africa, Latin America, Asia, EU trade and defence, climate, Middle East), then twelve more written by
-  someone who never read the extractor (Maghreb, Balkans, Caucasus, ECOWAS, AU–EU, South Asia…). A floor
-  guards what each round gained.
+- tests/data/dev: forty-two articles whose misses were studied to make the rules general: six first
+  (Africa, Latin America, Asia, EU trade and defence, climate, Middle East), then four batches written by
+  someone who never read the extractor (Maghreb, Balkans, Caucasus, ECOWAS, AU–EU, South and Central Asia,
+  the Pacific, Central Africa, the Andes, the Mekong…). A floor guards what the rounds gained.
 - tests/data/heldout: eight articles never read by whoever writes the rules; their totals were watched
   while the rules changed, so they are no longer perfectly blind.
-- tests/data/fresh: eight more, written blind after those rules and never read; the most honest figure.
+- tests/data/fresh: sixteen more, written blind after the rules in two batches of eight and never read;
+  only totals were ever measured. The most honest figure.
 Run with `pytest -s` or `make eval` to read the tables.
 """
 
