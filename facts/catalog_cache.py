@@ -92,6 +92,15 @@ def outdates_caches(before: Extent, after: Extent) -> bool:
     return not same_file or snapshot_end_before != snapshot_end_after
 
 
+def _describes(header: object, store: FactStore, cached_for: int | None, extent: Extent) -> bool:
+    """Whether a cache's header is that of this code's cache of `cached_for`, derived from bytes the store
+    file at `extent` still begins with (where its snapshot line or one of its records ends)."""
+    if not isinstance(header, tuple) or len(header) != 5 or header[:3] != (FORMAT, _code_digest(), cached_for):
+        return False
+    covered = header[3]
+    return store.written_since(covered) is not None and header[4] == _prefix_digest(store.path, extent[0], covered)
+
+
 def _restored(store: FactStore, guild_id: int | None, extent: Extent) -> tuple[Catalog, int] | None:
     """The server's warm catalog from its cache, brought up to date with the store, and the offset of the
     file the cache covered; None without a cache that fits (never raises for a bad cache, never writes)."""
@@ -112,12 +121,10 @@ def _restored_from(
         with collector_paused():
             stream = io.BytesIO(raw)
             header = _PlainUnpickler(stream).load()
-            if not isinstance(header, tuple) or len(header) != 5 or header[:3] != (FORMAT, _code_digest(), cached_for):
+            if not _describes(header, store, cached_for, extent):
                 return None
             covered = header[3]
             written = store.written_since(covered)
-            if written is None or header[4] != _prefix_digest(store.path, extent[0], covered):
-                return None
             hidden_then, derivation = _PlainUnpickler(stream).load()  # a pickle of its own: its own memo
             changed = {int(doc_id) for doc_id in written.get("facts", ())}
             changed |= set(hidden_then).symmetric_difference(store.hidden_in(guild_id))
@@ -128,6 +135,17 @@ def _restored_from(
         log.warning("cache du catalogue %s ignoré : %r", path, error)
         return None
     return catalog, covered
+
+
+def _fits(store: FactStore, guild_id: int | None, extent: Extent) -> bool:
+    """Whether the server's cache would be taken at a start-up on the store at `extent` (its header alone
+    read, and the store file's first bytes hashed: hundredths of a second, not the catalog's seconds)."""
+    try:
+        with open(cache_path(store.path, guild_id), "rb") as handle:
+            header = _PlainUnpickler(handle).load()
+    except Exception:  # no cache, or one a start-up would ignore: not one that fits
+        return False
+    return _describes(header, store, guild_id, extent)
 
 
 def load_or_build(store: FactStore, guild_id: int | None) -> tuple[Catalog, Extent | None]:
@@ -171,13 +189,11 @@ def save(store: FactStore, catalog: Catalog, guild_id: int | None, extent: Exten
 
 def refresh(store: FactStore, before: Extent | None) -> None:
     """After a command line wrote the store (from `before`, None for a file put in place whole): the global
-    cache written again when none fits the store any more (a new snapshot line, another file) or there was
-    none, so that the next start-up, in any server, is warm. Nothing when the command wrote nothing, or only
-    appended to the journal behind a cache that still fits (a start-up derives those few facts again)."""
-    after = store.extent()
-    if before is not None and (
-        after == before or (not outdates_caches(before, after) and cache_path(store.path, None).exists())
-    ):
+    cache written again unless one still fits the store, so that the next start-up, in any server, is warm.
+    One that fits is left as it is even when the journal grew behind it: a start-up derives those facts
+    again. Nothing when the command wrote nothing."""
+    extent = store.extent()
+    if extent == before or _fits(store, None, extent):
         return
     catalog, built_from = load_or_build(store, None)
     if built_from is not None:

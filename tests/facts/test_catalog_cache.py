@@ -271,3 +271,17 @@ def test_refresh_writes_the_missing_cache_even_after_a_mere_append(store_path):
     store.add_fact(make_fact("Ajouté au journal"), who="test")
     catalog_cache.refresh(store, before)
     assert seen(cached(FactStore(store_path), None)) == seen(Catalog.from_store(store).warm())
+
+
+def test_refresh_replaces_a_cache_that_no_longer_fits_even_after_a_mere_append(store_path, monkeypatch):
+    """A new snapshot line another process wrote since the cache: the command's own append does not hide it."""
+    first_start(store_path, None)
+    _snapshot_on_next_write(monkeypatch)
+    FactStore(store_path).add_fact(make_fact("Dans un nouvel instantané"), who="test")
+    monkeypatch.undo()
+    store = FactStore(store_path)
+    before = store.extent()
+    store.add_fact(make_fact("Ajouté au journal"), who="test")
+    assert not catalog_cache.outdates_caches(before, store.extent())
+    catalog_cache.refresh(store, before)
+    assert seen(cached(FactStore(store_path), None)) == seen(Catalog.from_store(store).warm())
