@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -16,7 +17,7 @@ from bot.commands import answer_line
 from bot.console import print_payload
 from bot.render import fact_embed, review_card
 from bot.settings import Settings, SettingsError, load_settings
-from facts import dates
+from facts import catalog_cache, dates
 from facts.backups import open_backed_up, opened, restore
 from facts.catalog import Catalog
 from facts.interchange import InvalidDocument, export_document, import_document
@@ -34,6 +35,16 @@ def _backed_up_store(args: argparse.Namespace) -> FactStore:
     """For the commands that run long or write much: the store is backed up when it opens, and after."""
     settings = load_settings()
     return open_backed_up(Path(args.db or settings.db), settings.backups)
+
+
+@contextmanager
+def _written_store(args: argparse.Namespace) -> Iterator[FactStore]:
+    """The backed-up store for a command that writes it; then, unless the command failed, the global
+    catalog cache written again if what it wrote outdated it, so that the bot's next start-up is warm."""
+    store = _backed_up_store(args)
+    before = store.extent()
+    yield store
+    catalog_cache.refresh(store, before)
 
 
 def _print_reply(payload: dict, as_json: bool) -> None:
@@ -74,20 +85,20 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = _backed_up_store(args)
-    try:
-        document = orjson.loads(Path(args.file).read_bytes())
-    except FileNotFoundError:
-        print(f"Fichier introuvable : {args.file}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"Lecture impossible de {args.file} : {error.strerror}.", file=sys.stderr)
-        return 1
-    except orjson.JSONDecodeError as error:
-        print(f"{args.file} n'est pas du JSON valide ({error}). Rien n'a été importé.", file=sys.stderr)
-        return 1
-    articles = Path(args.articles) if args.articles else None
-    report = import_document(store, document, who=args.who, articles_dir=articles)
+    with _written_store(args) as store:
+        try:
+            document = orjson.loads(Path(args.file).read_bytes())
+        except FileNotFoundError:
+            print(f"Fichier introuvable : {args.file}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"Lecture impossible de {args.file} : {error.strerror}.", file=sys.stderr)
+            return 1
+        except orjson.JSONDecodeError as error:
+            print(f"{args.file} n'est pas du JSON valide ({error}). Rien n'a été importé.", file=sys.stderr)
+            return 1
+        articles = Path(args.articles) if args.articles else None
+        report = import_document(store, document, who=args.who, articles_dir=articles)
     skipped = f", {report.skipped} déjà présent(s) ignoré(s)" if report.skipped else ""
     print(
         f"{len(report.facts)} fait(s) importé(s), {len(report.new_entities)} nouvelle(s) entité(s){skipped} "
@@ -116,24 +127,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Proposes the facts of each article; they wait for `diplobot review` unless --approve."""
     from facts.ingestion import ingest_article  # loads spaCy: only for this command
 
-    store = _backed_up_store(args)
-    console = Console()
-    for path in args.paths:
-        try:
-            report = ingest_article(store, Path(path), who=args.who, approve=args.approve, published=args.date)
-        except ValueError as error:
-            console.print(f"[red]{escape(str(error))}[/]")
-            return 1
-        state = "approuvé(s)" if args.approve else "proposé(s), à relire avec `diplobot review`"
-        console.print(
-            f"[bold]{escape(report.article)}[/] : {len(report.added)} fait(s) {state}, "
-            f"{len(report.merged_into)} fait(s) déjà connus complétés ; {report.words} mots en "
-            f"{report.seconds:.2f} s ({report.words / max(report.seconds, 1e-9):.0f} mots/s)."
-        )
-        for fact in report.added:
-            when = dates.format_fr(fact.date) if fact.date else "date inconnue"
-            console.print(f"  #{fact.id} {fact.kind} · {escape(fact.title)} · {when} · confiance {fact.confidence}")
-    return 0
+    with _written_store(args) as store:
+        console = Console()
+        for path in args.paths:
+            try:
+                report = ingest_article(store, Path(path), who=args.who, approve=args.approve, published=args.date)
+            except ValueError as error:
+                console.print(f"[red]{escape(str(error))}[/]")
+                return 1
+            state = "approuvé(s)" if args.approve else "proposé(s), à relire avec `diplobot review`"
+            console.print(
+                f"[bold]{escape(report.article)}[/] : {len(report.added)} fait(s) {state}, "
+                f"{len(report.merged_into)} fait(s) déjà connus complétés ; {report.words} mots en "
+                f"{report.seconds:.2f} s ({report.words / max(report.seconds, 1e-9):.0f} mots/s)."
+            )
+            for fact in report.added:
+                when = dates.format_fr(fact.date) if fact.date else "date inconnue"
+                console.print(f"  #{fact.id} {fact.kind} · {escape(fact.title)} · {when} · confiance {fact.confidence}")
+        return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -144,43 +155,43 @@ def cmd_review(args: argparse.Namespace) -> int:
     from facts.forms import form_from_fact, record_from_form
     from facts.ingestion import pending
 
-    store = _backed_up_store(args)
-    console = Console()
-    editor = editing.Editor(args.who)
-    queue = pending(store)
-    if not queue:
-        console.print("Aucun fait en attente de relecture.")
-        return 0
-    console.print(f"{len(queue)} fait(s) à relire. [a]pprouver, [r]ejeter, [m]odifier, [p]asser, [q]uitter.")
-    for position, fact in enumerate(queue):
-        catalog = Catalog.from_store(store)
-        # The card /revue shows: the proposal, its confidence and how many wait.
-        print_payload(console, {"embeds": [review_card(catalog, fact, len(queue) - position)]})
-        while True:
-            try:
-                choice = input("a/r/m/p/q ? ").strip().casefold()[:1]
-            except (EOFError, KeyboardInterrupt):
-                return 0
-            if choice == "q":
-                return 0
-            if choice == "p":
-                break
-            if choice in ("a", "r"):
-                editing.review(store, fact.id, editor, approve=choice == "a")
-                console.print("Approuvé." if choice == "a" else "Rejeté.")
-                break
-            if choice == "m":
-                form = form_from_fact(fact, catalog.name)
-                for key, label in (("title", "Titre"), ("when_where", "Date, lieu"), ("parties", "Parties")):
-                    typed = input(f"{label} [{form[key]}] : ").strip()
-                    form[key] = typed or form[key]
+    with _written_store(args) as store:
+        console = Console()
+        editor = editing.Editor(args.who)
+        queue = pending(store)
+        if not queue:
+            console.print("Aucun fait en attente de relecture.")
+            return 0
+        console.print(f"{len(queue)} fait(s) à relire. [a]pprouver, [r]ejeter, [m]odifier, [p]asser, [q]uitter.")
+        for position, fact in enumerate(queue):
+            catalog = Catalog.from_store(store)
+            # The card /revue shows: the proposal, its confidence and how many wait.
+            print_payload(console, {"embeds": [review_card(catalog, fact, len(queue) - position)]})
+            while True:
                 try:
-                    fact = editing.modify(store, fact.id, record_from_form(fact.kind, form), editor, fact.version)
-                except (InvalidDocument, StoreError) as error:
-                    console.print(f"[red]{escape(str(error))}[/]")
-                    continue
-                print_payload(console, {"embeds": [fact_embed(Catalog.from_store(store), fact)]})
-    return 0
+                    choice = input("a/r/m/p/q ? ").strip().casefold()[:1]
+                except (EOFError, KeyboardInterrupt):
+                    return 0
+                if choice == "q":
+                    return 0
+                if choice == "p":
+                    break
+                if choice in ("a", "r"):
+                    editing.review(store, fact.id, editor, approve=choice == "a")
+                    console.print("Approuvé." if choice == "a" else "Rejeté.")
+                    break
+                if choice == "m":
+                    form = form_from_fact(fact, catalog.name)
+                    for key, label in (("title", "Titre"), ("when_where", "Date, lieu"), ("parties", "Parties")):
+                        typed = input(f"{label} [{form[key]}] : ").strip()
+                        form[key] = typed or form[key]
+                    try:
+                        fact = editing.modify(store, fact.id, record_from_form(fact.kind, form), editor, fact.version)
+                    except (InvalidDocument, StoreError) as error:
+                        console.print(f"[red]{escape(str(error))}[/]")
+                        continue
+                    print_payload(console, {"embeds": [fact_embed(Catalog.from_store(store), fact)]})
+        return 0
 
 
 def _with_token(action: Callable[[Settings, str | None], int], args: argparse.Namespace) -> int:
@@ -201,6 +212,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     restored = restore(path, Path(args.source) if args.source else None)
     aside = f" L'ancienne base est conservée sous {restored.kept_aside}." if restored.kept_aside else ""
     print(f"Base {path} restaurée depuis {restored.source} ({restored.facts} faits).{aside}")
+    # Another file: the caches beside it describe the one put aside and are ignored; the global one is
+    # written for this one, so that the bot starts warm on it.
+    catalog_cache.refresh(opened(path), None)
     return 0
 
 

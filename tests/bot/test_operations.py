@@ -8,11 +8,16 @@ import threading
 import discord
 import pytest
 
+import bot.client
 from bot.cli import main
+from bot.commands import answer
 from facts import catalog_cache, editing, storage
+from facts.backups import backups_of
+from facts.catalog import Catalog
 from facts.store import FactStore
 from tests.bot.conftest import SERVER
 from tests.bot.discord_double import DiscordDouble, interaction, member
+from tests.bot.environment import unset_settings
 from tests.bot.test_moderation_interactions import MODERATOR
 
 
@@ -146,3 +151,144 @@ async def test_a_servers_catalog_is_kept_for_the_next_start_up_once_it_has_answe
     restarted, built_from = catalog_cache.load_or_build(FactStore(seed_store.path), SERVER)
     assert built_from is None  # taken from the cache, which covered the whole file
     assert restarted.derivation() == catalog.derivation()
+
+
+RESTART_QUERIES = (("accord", "Japon UE"), ("visite", "Iwaya"), ("chercher", "accord de défense"), ("accord", "France"))
+
+
+def answers(catalog: Catalog) -> list[dict]:
+    return [answer(catalog, command, query).payload for command, query in RESTART_QUERIES]
+
+
+def assert_next_start_is_warm(path, guild_id: int | None) -> None:
+    """The next start-up takes the server's catalog from a cache covering the whole store file, and it is
+    the catalog a cold start builds: same structures, same answers."""
+    store = FactStore(path)
+    catalog, built_from = catalog_cache.load_or_build(store, guild_id)
+    assert built_from is None  # nothing derived from the store that a cache did not hold
+    cold = Catalog.from_store(store, guild_id).warm()
+    assert catalog.derivation() == cold.derivation()
+    assert answers(catalog) == answers(cold)
+
+
+def snapshot_on_every_write(monkeypatch) -> None:
+    monkeypatch.setattr(storage, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(storage, "COMPACT_SHARE", 0)
+
+
+async def hide_as_moderator(harness, numero: int) -> None:
+    """`/fait supprimer` of a global fact through the bot, as a moderator of the server: a write (the fact
+    hidden on this server), replied to."""
+    options = [{"name": "supprimer", "type": 1, "options": [{"name": "numero", "type": 4, "value": numero}]}]
+    data = {"id": "1", "name": "fait", "type": 1, "options": options}
+    reply = await harness.send(interaction(2, data, SERVER, MODERATOR))
+    assert f"Fait n°{numero} masqué sur ce serveur" in reply["data"]["embeds"][0]["title"]
+
+
+async def started_and_cached(harness) -> None:
+    """The server's catalog in use, and its cache written as at any start-up."""
+    await harness.slash("accord", "Japon UE")
+    await asyncio.gather(*harness.bot._background)
+
+
+async def test_after_a_new_snapshot_the_caches_are_written_again_once_writes_pause(harness, seed_store, monkeypatch):
+    monkeypatch.setattr(bot.client, "CACHE_WRITE_PAUSE", 0)
+    await started_and_cached(harness)
+    snapshot_on_every_write(monkeypatch)
+    before = seed_store.extent()
+    await hide_as_moderator(harness, 1)
+    assert catalog_cache.outdates_caches(before, FactStore(seed_store.path).extent())
+    writer = harness.bot._cache_writer
+    if writer is not None:  # not already done while the reply was awaited
+        await writer
+    assert_next_start_is_warm(seed_store.path, SERVER)
+
+
+async def test_the_caches_a_snapshot_outdated_wait_for_the_pause_or_the_bot_closing(harness, seed_store, monkeypatch):
+    """Not while the write's reply is being sent (writing a cache holds the GIL); written when the bot
+    closes if it closes first."""
+    await started_and_cached(harness)
+    snapshot_on_every_write(monkeypatch)
+    await hide_as_moderator(harness, 1)
+    store = FactStore(seed_store.path)
+    assert catalog_cache._restored(store, SERVER, store.extent()) is None  # the cache of the old snapshot
+    assert harness.bot._cache_writer is not None and not harness.bot._cache_writer.done()
+    await harness.bot.close()
+    assert_next_start_is_warm(seed_store.path, SERVER)
+
+
+@pytest.mark.parametrize("failure", ["disk full", "bug"])
+async def test_a_cache_that_cannot_be_written_after_a_write_is_logged_not_raised(
+    harness, seed_store, monkeypatch, caplog, failure
+):
+    await started_and_cached(harness)
+    cache = catalog_cache.cache_path(seed_store.path, SERVER)
+    written_at_start = cache.read_bytes()
+    snapshot_on_every_write(monkeypatch)
+    await hide_as_moderator(harness, 1)  # the store written: from here on, only the cache writes
+
+    def disk_full(_descriptor):
+        raise OSError(28, "No space left on device")
+
+    def bug(*args):
+        raise RuntimeError("panne")
+
+    if failure == "disk full":
+        monkeypatch.setattr(storage.os, "fsync", disk_full)
+    else:
+        monkeypatch.setattr(catalog_cache, "save", bug)
+    files = sorted(entry.name for entry in seed_store.path.parent.iterdir())
+    with caplog.at_level(logging.WARNING):
+        await harness.bot.close()  # the outdated cache written now, and failing
+    assert ("non écrit" if failure == "disk full" else "non réécrits") in caplog.text
+    assert cache.read_bytes() == written_at_start  # nothing half-written in its place, nothing left beside
+    assert sorted(entry.name for entry in seed_store.path.parent.iterdir()) == files
+    assert harness.bot._cache_writer is None and not harness.bot._outdated_caches
+
+
+async def test_after_an_import_from_the_command_line_the_bots_first_start_is_warm(
+    harness, seed_store, tmp_path, monkeypatch
+):
+    unset_settings(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    document = tmp_path / "faits.json"
+    record = {"kind": "accord", "title": "Accord importé avant le démarrage", "parties": ["France", "Maroc"],
+              "sources": [{"article": "a", "quote": "q"}]}  # fmt: skip
+    document.write_text(json.dumps({"facts": [record]}))
+    assert main(["import", str(document), "--db", str(seed_store.path)]) == 0
+    built = []
+    build = Catalog.from_store
+
+    def spied(store, guild_id=None):
+        built.append(guild_id)
+        return build(store, guild_id)
+
+    monkeypatch.setattr(Catalog, "from_store", spied)
+    found = await harness.slash("accord", "France Maroc")  # the bot's first catalog
+    assert built == []  # taken from the cache the import left, not built from the store
+    assert "Accord importé avant le démarrage" in found["data"]["embeds"][0]["title"]
+    monkeypatch.undo()
+    assert_next_start_is_warm(seed_store.path, SERVER)
+
+
+def test_a_restore_from_the_command_line_leaves_a_cache_of_the_restored_store_only(tmp_path, monkeypatch):
+    unset_settings(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "diplobot.json"
+    FactStore.open(path).close()
+    document = tmp_path / "faits.json"
+    record = {"kind": "accord", "title": "Accord écrit après la sauvegarde", "parties": ["France", "Maroc"],
+              "sources": [{"article": "a", "quote": "q"}]}  # fmt: skip
+    document.write_text(json.dumps({"facts": [record]}))
+    assert main(["import", str(document), "--db", str(path)]) == 0  # backs up the store as it was, first
+    store = FactStore(path)
+    for guild_id in (None, SERVER):  # caches of the store the restore puts aside
+        catalog_cache.save(store, Catalog.from_store(store, guild_id).warm(), guild_id, store.extent())
+        assert catalog_cache._restored(store, guild_id, store.extent()) is not None
+    backup = backups_of(path)[-1]
+    assert main(["restore", "--from", str(backup), "--db", str(path)]) == 0
+    store = FactStore(path)
+    assert catalog_cache._restored(store, SERVER, store.extent()) is None
+    assert "Accord écrit après la sauvegarde" not in [fact.title for fact in store.facts()]
+    assert_next_start_is_warm(path, SERVER)
+    assert_next_start_is_warm(path, None)

@@ -200,3 +200,88 @@ def test_no_cache_is_written_for_a_store_written_since_the_catalog_was_built(sto
     FactStore(store_path).add_fact(make_fact("Écrit par un autre processus"), who="test")
     catalog_cache.save(store, catalog, GUILD, built_from)
     assert not catalog_cache.cache_path(store_path, GUILD).exists()
+
+
+def _snapshot_on_next_write(monkeypatch) -> None:
+    monkeypatch.setattr(facts.storage, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(facts.storage, "COMPACT_SHARE", 0)
+
+
+def test_only_a_new_snapshot_line_or_another_file_outdates_the_caches(store_path, monkeypatch):
+    store = FactStore(store_path)
+    before = store.extent()
+    store.add_fact(make_fact("Ajouté au journal"), who="test")
+    appended = store.extent()
+    assert appended != before and not catalog_cache.outdates_caches(before, appended)
+    _snapshot_on_next_write(monkeypatch)
+    store.add_fact(make_fact("Dans un nouvel instantané"), who="test")
+    assert catalog_cache.outdates_caches(appended, store.extent())
+    store.close()
+    backed_up = open_backed_up(store_path, keep=3)
+    backed_up.add_fact(make_fact("Après la sauvegarde"), who="test")
+    before_restore = backed_up.extent()
+    restore(store_path, source=next(store_path.parent.glob("*.sauvegarde-*")))
+    assert catalog_cache.outdates_caches(before_restore, FactStore(store_path).extent())
+
+
+def test_a_server_without_a_cache_of_its_own_starts_from_the_global_one(store_path):
+    """Its own facts and the facts it hides, which the global cache lacks or holds, are derived again."""
+    first_start(store_path, None)
+    store = FactStore(store_path)
+    assert store.hidden_in(GUILD) and any(fact.guild_id == GUILD for fact in store.facts())
+    assert catalog_cache._restored_from(store, GUILD, None, store.extent()) is not None
+    catalog, built_from = catalog_cache.load_or_build(store, GUILD)
+    assert built_from is None  # the global cache covered the whole file
+    assert seen(catalog) == seen(Catalog.from_store(store, GUILD).warm())
+    assert not catalog_cache.cache_path(store_path, GUILD).exists()
+
+
+def test_refresh_leaves_a_cache_that_fits_after_a_new_snapshot(store_path, monkeypatch):
+    first_start(store_path, None)
+    store = FactStore(store_path)
+    before = store.extent()
+    _snapshot_on_next_write(monkeypatch)
+    store.add_fact(make_fact("Dans un nouvel instantané"), who="test")
+    assert catalog_cache._restored(store, None, store.extent()) is None
+    catalog_cache.refresh(store, before)
+    restarted = FactStore(store_path)
+    catalog, built_from = catalog_cache.load_or_build(restarted, None)
+    assert built_from is None
+    assert seen(catalog) == seen(Catalog.from_store(restarted).warm())
+
+
+def test_refresh_leaves_a_cache_that_still_fits_as_it_is(store_path):
+    """Only appended to the journal behind it: a start-up derives those facts again, no need to write."""
+    first_start(store_path, None)
+    cache = catalog_cache.cache_path(store_path, None)
+    written = cache.read_bytes()
+    store = FactStore(store_path)
+    before = store.extent()
+    catalog_cache.refresh(store, before)  # nothing written: nothing to do either
+    store.add_fact(make_fact("Ajouté au journal"), who="test")
+    catalog_cache.refresh(store, before)
+    assert cache.read_bytes() == written
+    assert seen(cached(FactStore(store_path), None)) == seen(Catalog.from_store(store).warm())
+
+
+def test_refresh_writes_the_missing_cache_even_after_a_mere_append(store_path):
+    """A store no bot has opened yet (just imported into): its first start-up is warm."""
+    store = FactStore(store_path)
+    before = store.extent()
+    store.add_fact(make_fact("Ajouté au journal"), who="test")
+    catalog_cache.refresh(store, before)
+    assert seen(cached(FactStore(store_path), None)) == seen(Catalog.from_store(store).warm())
+
+
+def test_refresh_replaces_a_cache_that_no_longer_fits_even_after_a_mere_append(store_path, monkeypatch):
+    """A new snapshot line another process wrote since the cache: the command's own append does not hide it."""
+    first_start(store_path, None)
+    _snapshot_on_next_write(monkeypatch)
+    FactStore(store_path).add_fact(make_fact("Dans un nouvel instantané"), who="test")
+    monkeypatch.undo()
+    store = FactStore(store_path)
+    before = store.extent()
+    store.add_fact(make_fact("Ajouté au journal"), who="test")
+    assert not catalog_cache.outdates_caches(before, store.extent())
+    catalog_cache.refresh(store, before)
+    assert seen(cached(FactStore(store_path), None)) == seen(Catalog.from_store(store).warm())
