@@ -20,10 +20,9 @@ from babel.core import get_global
 
 from facts.model import Entity
 from facts.normalize import STOP_WORDS, fold
+from facts.tables import table
 
 _DEMONYMS_FILE = Path(__file__).parent / "data" / "demonyms.json"
-_COMBINING_FORMS_FILE = Path(__file__).parent / "data" / "combining_forms.json"
-_COUNTRY_GROUPS_FILE = Path(__file__).parent / "data" / "country_groups.json"
 
 # Under 4 shared letters a language is only spoken in the country ("portugais"/Brésil), not named after it.
 _MIN_SHARED_PREFIX = 4
@@ -199,21 +198,20 @@ def country_entities() -> tuple[Entity, ...]:
 @functools.cache
 def combining_forms() -> dict[str, str]:
     """ "franco" → FR, "sino" → CN: the first parts of "franco-britannique", "sino-russe"."""
-    table = json.loads(_COMBINING_FORMS_FILE.read_text(encoding="utf-8"))
-    return {fold(prefix): iso for prefix, iso in table.items() if not prefix.startswith("_")}
+    return {fold(prefix): iso for prefix, iso in table("combining_forms.json").items()}
 
 
 @functools.cache
 def country_groups() -> dict[str, list[str]]:
-    """ "baltes" → the Baltic states' ISO codes: groups French news names without listing them."""
-    table = json.loads(_COUNTRY_GROUPS_FILE.read_text(encoding="utf-8"))
-    return {name: members for name, members in table.items() if not name.startswith("_")}
+    """Folded group name ("baltes", "d asie centrale") → ISO codes of its members: groups French news names
+    without listing them."""
+    return {fold(name): members for name, members in table("country_groups.json").items()}
 
 
 @functools.cache
 def group_names() -> re.Pattern[str]:
     """ "pays baltes", "États d'Asie centrale", "républiques du Caucase du Sud", "les Baltes"; the group's
     name is the first group of the match (none for "les Baltes")."""
-    names = sorted(country_groups(), key=len, reverse=True)
+    names = sorted(table("country_groups.json"), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in names)
     return re.compile(rf"\b(?:(?:pays|[ÉE]tats|r[ée]publiques)\s+({alternatives})\b|\b[Ll]es\s+Baltes\b)", re.I)

@@ -6,19 +6,16 @@ Data, like the names of countries: `data/offices.json` lists each office with it
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
 from facts.normalize import fold
-
-_OFFICES_FILE = Path(__file__).parent / "data" / "offices.json"
+from facts.tables import table
 
 
 @cache
 def _offices() -> dict[str, list[tuple[str, str, str | None]]]:
     """Folded name or alias → (side, first month, last month or None) of each office it held."""
-    rows = json.loads(_OFFICES_FILE.read_text(encoding="utf-8"))["offices"]
+    rows = table("offices.json")["offices"]
     found: dict[str, list[tuple[str, str, str | None]]] = {}
     for name, side, _role, aliases, start, end in rows:
         for key in {fold(name), *(fold(alias) for alias in aliases)}:

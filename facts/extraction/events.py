@@ -33,6 +33,7 @@ from facts.extraction.grammar import (
     subject_word,
     trigger_lemma,
     verb_of,
+    word_before,
 )
 from facts.extraction.names import Mention, Reading, countries_of, host_country, placed, sides_of, within
 from facts.extraction.sides import (
@@ -97,8 +98,7 @@ def _visit_place(trigger: Token, mentions: list[Mention], catalog: Reading) -> t
     if where is not None and trigger.dep_ == "acl:relcl":
         # "À Hanoï, où elle s'est rendue lundi": the place is the word the clause hangs from, or the one right
         # before "où" when the model hangs the clause on the verb ("quitter Nairobi pour Kampala, où il est attendu").
-        before = where.nbor(-2) if where.nbor(-1).text == "," else where.nbor(-1)
-        antecedent = within(places, [trigger.head]) or within(places, [before])
+        antecedent = within(places, [trigger.head]) or within(places, [word_before(where)])
         if antecedent:
             case = next((c.lower_ for c in trigger.head.children if c.lower_ in PLACE_CASES), "à")
             return antecedent[0], trigger, case
@@ -409,10 +409,9 @@ def _met_with_whom(trigger: Token, mentions: list[Mention], catalog: Reading) ->
     relative = next(
         (w for w in trigger.subtree if w.lower_ in WITH_WHOM and w.i > 0 and w.nbor(-1).lower_ == "avec"), None
     )
-    if relative is None or relative.i < 3:
+    if relative is None:
         return []
-    before = relative.doc[relative.i - 3 if relative.nbor(-2).text == "," else relative.i - 2]
-    phrase = before
+    phrase = word_before(relative.nbor(-1))
     while phrase.head.i < phrase.i and phrase.head.pos_ in ("NOUN", "PROPN", "ADJ") and phrase.head.i != phrase.i:
         phrase = phrase.head
     return sides_of(within(mentions, phrase.subtree), catalog)

@@ -93,12 +93,17 @@ def is_planned(token: Token) -> bool:
     return after and "Inf" in token.morph.get("VerbForm") and token.head.i != token.i and is_planned(token.head)
 
 
+def word_before(word: Token) -> Token:
+    """The word before `word`, a comma aside ("Kampala, où…": Kampala); `word` itself at a sentence's start."""
+    before = word.i - 1
+    if before > word.sent.start and word.doc[before].text == ",":
+        before -= 1
+    return word.doc[before] if before >= word.sent.start else word
+
+
 def _relative_on(noun: Token, clause: Token) -> bool:
     """Whether a relative clause the model hangs on a noun starts right after that noun's own phrase."""
-    before = clause.left_edge.i - 1
-    if before > noun.sent.start and noun.doc[before].text == ",":
-        before -= 1
-    return before in {t.i for t in core_tokens(noun)}
+    return word_before(clause.left_edge).i in {t.i for t in core_tokens(noun)}
 
 
 def postponed(word: Token) -> bool:

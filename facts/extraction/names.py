@@ -125,13 +125,9 @@ def _country_groups(sentence: Span, reading: Reading) -> list[Mention]:
     for match in group_names().finditer(sentence.text):
         span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")  # fmt: skip
-        members = country_groups()[_group_key(match[1] or "baltes")]
+        members = country_groups()[fold(match[1] or "baltes")]
         found += [Mention(f"pays:{iso}", "pays", span, reading.name(f"pays:{iso}")) for iso in members]
     return found
-
-
-def _group_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.lower().replace("’", "'"))
 
 
 def _compound_sides(sentence: Span, reading: Reading) -> list[Mention]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from facts.extraction.draft import Draft
 from facts.extraction.grammar import background, clause_of, is_infinitive, postponed, trigger_lemma, verb_of
 from facts.extraction.names import Mention, Reading, host_country, placed
-from facts.extraction.vocabulary import AGREEMENT_NOUNS, MEETING_NOUNS, NOMINAL, VISIT_NOUNS
+from facts.extraction.vocabulary import AGREEMENT_NOUNS, DEMONSTRATIVES, MEETING_NOUNS, NOMINAL, VISIT_NOUNS
 from facts.when import SAME_DAY, DateMention, next_to
 
 # "d'ici l'été", "jusqu'en 2027", "avant la fin de l'année": a deadline or a span, not the event's day.
@@ -273,7 +273,7 @@ def inherit_dates(drafts: list[Draft], timeline: Timeline) -> None:
             draft.date = lead[1]  # the day the lead gives, when no event of that day was recognised
 
 
-POINTING_BACK = frozenset("ce cet cette ces leur leurs".split())  # "lors de leur rencontre"
+POINTING_BACK = DEMONSTRATIVES | {"leur", "leurs"}  # "à cette occasion", "lors de leur rencontre"
 
 
 def date_of_event_referred(draft: Draft, earlier: list[Draft]) -> str | None:

@@ -24,3 +24,4 @@ HONORIFICS = frozenset("m. mme mlle mm. monsieur madame".split())
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Who votes at home, never a side of an agreement: "Le Parlement sud-africain a ratifié l'accord".
 LEGISLATURES = frozenset("parlement assemblée sénat congrès chambre douma knesset".split())
+DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))  # "ce traité", "cette visite": one told before
