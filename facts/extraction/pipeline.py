@@ -207,7 +207,7 @@ def extract(article: Article, catalog: Catalog) -> Extraction:
             )
             if draft.date is None and visit is not None and draft.kind != "visite":
                 draft.date = visit.date
-            draft.date = draft.date or timeline.date_there(draft)
+            timeline.locate_there(draft)
             draft.date = draft.date or date_of_event_referred(draft, drafts) or timeline.then(draft)
             draft.date = draft.date or timeline.next_to_story_day(sentence)
             draft.date = draft.date or timeline.same_day(draft, sentence_drafts)

@@ -187,16 +187,16 @@ class Timeline:
             first_day = [next((m.value for m in dates if m.value), None) for dates in (past, future)]
             self.there = (places[-1].entity_id, *first_day)
 
-    def date_there(self, draft: Draft) -> str | None:
-        """ "MM. Erdogan et Mohammed ben Zayed y ont donné leur feu vert": the day given with the place "y"
-        stands for; the event takes that place too."""
+    def locate_there(self, draft: Draft) -> None:
+        """ "MM. Erdogan et Mohammed ben Zayed y ont donné leur feu vert": the event takes the place "y" stands
+        for, and the day given with it when it has none of its own."""
         trigger = draft.trigger
         before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]
         if self.there is None or not any(t.lower_ == "y" and t.pos_ == "PRON" for t in before):
-            return None
+            return
         place, past_day, future_day = self.there
         draft.place = draft.place or place
-        return future_day if draft.status in ("prévu", "prévue") else past_day
+        draft.date = draft.date or (future_day if draft.status in ("prévu", "prévue") else past_day)
 
     def then(self, draft: Draft) -> str | None:
         """ "Les deux pays avaient alors signé…": the date the sentence before gave."""
