@@ -39,12 +39,24 @@ def _backed_up_store(args: argparse.Namespace) -> FactStore:
 
 @contextmanager
 def _written_store(args: argparse.Namespace) -> Iterator[FactStore]:
-    """The backed-up store for a command that writes it; then, unless the command failed, the global
+    """The backed-up store for a command that writes it; then, unless the command raised, the global
     catalog cache written again if what it wrote outdated it, so that the bot's next start-up is warm."""
     store = _backed_up_store(args)
     before = store.extent()
     yield store
     catalog_cache.refresh(store, before)
+
+
+@contextmanager
+def _catalog(store: FactStore) -> Iterator[Catalog]:
+    """The global catalog as the bot gets one, from its cache when one fits the store; the cache written
+    after the command when the catalog had to be built, so that the next one starts warm too."""
+    catalog, built_from = catalog_cache.load_or_build(store, None)
+    try:
+        yield catalog
+    finally:
+        if built_from is not None:
+            catalog_cache.save(store, catalog, None, built_from)
 
 
 def _print_reply(payload: dict, as_json: bool) -> None:
@@ -55,9 +67,9 @@ def _print_reply(payload: dict, as_json: bool) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    catalog = Catalog.from_store(_store(args))
-    reply = answer_line(catalog, " ".join(args.line))
-    _print_reply(reply.payload, args.json)
+    with _catalog(_store(args)) as catalog:
+        reply = answer_line(catalog, " ".join(args.line))
+        _print_reply(reply.payload, args.json)
     return 0 if reply.ok else 1
 
 
@@ -65,23 +77,23 @@ def cmd_console(args: argparse.Namespace) -> int:
     import readline  # noqa: F401  (imported for its side effect: line editing and history in input())
 
     store = _backed_up_store(args)
-    catalog = Catalog.from_store(store)
     console = Console()
     console.print(
         f"diplobot — console locale (base : {escape(str(store.path))}). "
         "Tapez une commande comme sur Discord, par exemple [bold]/accord Japon UE[/], ou [bold]/aide[/]. "
         "Ctrl-D pour quitter."
     )
-    while True:
-        try:
-            line = input(PROMPT)
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            return 0
-        if line.strip() in {"quit", "exit", "/quitter"}:
-            return 0
-        if line.strip():
-            _print_reply(answer_line(catalog, line).payload, args.json)
+    with _catalog(store) as catalog:
+        while True:
+            try:
+                line = input(PROMPT)
+            except (EOFError, KeyboardInterrupt):
+                console.print()
+                return 0
+            if line.strip() in {"quit", "exit", "/quitter"}:
+                return 0
+            if line.strip():
+                _print_reply(answer_line(catalog, line).payload, args.json)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -164,7 +176,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             return 0
         console.print(f"{len(queue)} fait(s) à relire. [a]pprouver, [r]ejeter, [m]odifier, [p]asser, [q]uitter.")
         for position, fact in enumerate(queue):
-            catalog = Catalog.from_store(store)
+            catalog, _ = catalog_cache.load_or_build(store, None)  # the facts as the last decision left them
             # The card /revue shows: the proposal, its confidence and how many wait.
             print_payload(console, {"embeds": [review_card(catalog, fact, len(queue) - position)]})
             while True:
@@ -190,7 +202,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                     except (InvalidDocument, StoreError) as error:
                         console.print(f"[red]{escape(str(error))}[/]")
                         continue
-                    print_payload(console, {"embeds": [fact_embed(Catalog.from_store(store), fact)]})
+                    print_payload(console, {"embeds": [fact_embed(catalog_cache.load_or_build(store, None)[0], fact)]})
         return 0
 
 
@@ -214,7 +226,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Base {path} restaurée depuis {restored.source} ({restored.facts} faits).{aside}")
     # Another file: the caches beside it describe the one put aside and are ignored; the global one is
     # written for this one, so that the bot starts warm on it.
-    catalog_cache.refresh(opened(path), None)
+    store = opened(path)
+    catalog_cache.refresh(store, None)
+    store.close()
     return 0
 
 

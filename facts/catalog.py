@@ -109,9 +109,11 @@ class _Derived:
 
 
 class Catalog:
-    """Built once, then never changed: `following` returns a new catalog after a write, sharing what the
-    write left untouched, so a lookup running meanwhile reads a consistent old catalog. Structures only
-    some queries need (the word index, recent facts) are built on first use."""
+    """Not changed once built: `following` returns a new catalog after a write, sharing what the write left
+    untouched, so a lookup running meanwhile reads a consistent old catalog. Two per-fact tables are shared
+    with the catalogs that follow and updated in place by a write (`_derived`, `_vocabularies`): an older
+    catalog checks that an entry was derived from the very fact it asks about (`_derived_of`). Structures
+    only some queries need (the word index, recent facts) are built on first use."""
 
     def __init__(self, entities: Mapping[str, Entity], facts: Iterable[Fact]) -> None:
         self.entities = known_entities(entities)
@@ -400,7 +402,7 @@ class Catalog:
 
     @cached_property
     def _ranked(self) -> dict[str, dict[int, list[Fact]]]:
-        """Entity → its facts in runs by standing (its prominence in them, 0 when only its country is
+        """Entity → its facts in runs by standing (how central it is to them, 0 when only its country is
         involved), each run in `_rank_tail` order: one sort of all facts, then one pass."""
         # by_id is in id order: read backwards, the stable sort below leaves each tie in the `-id` order
         # `_rank_tail` ends with.

@@ -33,16 +33,13 @@ from facts import catalog as catalog_module
 from facts import dates, model
 from facts.bulk import collector_paused
 from facts.catalog import Catalog
-from facts.storage import write_atomically
+from facts.storage import Extent, write_atomically
 from facts.store import FactStore
 
 log = logging.getLogger(__name__)
 
 FORMAT = "diplobot-index-1"
 CACHE_MARK = ".index-"
-
-# What `FactStore.extent` returns: the file's signature, where its snapshot line ends, where its last record ends.
-Extent = tuple[tuple[int, int, int] | None, int, int]
 
 
 def cache_path(store_path: Path, guild_id: int | None) -> Path:

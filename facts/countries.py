@@ -12,6 +12,7 @@ import gettext
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import babel
@@ -202,16 +203,27 @@ def combining_forms() -> dict[str, str]:
 
 
 @functools.cache
-def country_groups() -> dict[str, list[str]]:
-    """Folded group name ("baltes", "d asie centrale") → ISO codes of its members: groups French news names
-    without listing them."""
-    return {fold(name): members for name, members in table("country_groups.json").items()}
+def _country_groups() -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """Folded group name → its members' ISO codes, and the pattern that finds the groups in a text: its first
+    group the name told after "pays", its second the name that stands alone."""
+    groups = table("country_groups.json")
+    after, alone = groups["après_pays"], groups["seul"]
+    members = {fold(name): codes for name, codes in after.items()}
+    members |= {fold(form): after[name] for form, name in alone.items()}
+    names = [_alternatives(after), _alternatives(alone)]
+    pattern = rf"\b(?:(?:pays|[ÉE]tats|r[ée]publiques)\s+({names[0]})|({names[1]}))\b"
+    return members, re.compile(pattern, re.IGNORECASE)
 
 
-@functools.cache
-def group_names() -> re.Pattern[str]:
-    """ "pays baltes", "États d'Asie centrale", "républiques du Caucase du Sud", "les Baltes"; the group's
-    name is the first group of the match (none for "les Baltes")."""
-    names = sorted(table("country_groups.json"), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in names)
-    return re.compile(rf"\b(?:(?:pays|[ÉE]tats|r[ée]publiques)\s+({alternatives})\b|\b[Ll]es\s+Baltes\b)", re.I)
+def _alternatives(names: Iterable[str]) -> str:
+    """Names as regex alternatives, longest first, any space or apostrophe as the text writes it."""
+    ordered = sorted(names, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in ordered)
+
+
+def country_groups(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """ "les trois pays baltes", "avec les cinq pays d'Asie centrale", "les Baltes": where `text` names a group
+    of countries without listing them (start, end), and the ISO codes of its members."""
+    members, pattern = _country_groups()
+    for match in pattern.finditer(text):
+        yield match.start(), match.end(), members[fold(match[1] or match[2])]

@@ -44,7 +44,7 @@ class Ranked:
     fact: Fact
     covered: int
     direct: int
-    prominence: int
+    centrality: int  # how central the named entities are to the fact
     text_score: float
     on_date: bool = False
 

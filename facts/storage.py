@@ -155,6 +155,11 @@ def schema_version(data: dict) -> int | None:
     return max(versions, default=SCHEMA_VERSION)
 
 
+# A store file as something was derived from it: its signature (inode, modification time, size; None when
+# absent), where its snapshot line ends, where its last record ends.
+Extent = tuple[tuple[int, int, int] | None, int, int]
+
+
 def snapshot_line(tables: dict, document_of: Callable[[object], dict] | None = None) -> bytes:
     """Every table as the first line of a store file: what a snapshot writes, and a whole store alone."""
     return _json_line(tables, document_of)
@@ -266,7 +271,7 @@ class DurableStorage(Storage):
     def _note_record(self, end: int, record: dict) -> None:
         self._records.append((end, {name: tuple(documents) for name, documents in record.items()}))
 
-    def extent(self) -> tuple[tuple[int, int, int] | None, int, int]:
+    def extent(self) -> Extent:
         """The file the tables were read from or last written to (its signature), where its snapshot line ends
         and where its last record ends: what something derived from the tables was derived from."""
         self.read()
@@ -332,7 +337,7 @@ class DurableStorage(Storage):
                 else:
                     append_durably(self.path, payload, self._end)
                     self._end += len(payload)
-                    self._records.append((self._end, {name: tuple(ids) for name, ids in touched.items()}))
+                    self._note_record(self._end, touched)
                 self._seen = self.signature()
         except BaseException:
             # The cached tables already hold the change: forget them, the file is the truth.

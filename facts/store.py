@@ -28,6 +28,7 @@ from facts.storage import (
     SCHEMA_VERSION,
     CorruptStore,
     DurableStorage,
+    Extent,
     JournaledDB,
     OutdatedCopy,
     StoreError,
@@ -237,7 +238,7 @@ class FactStore:
                 # read is one already.
                 facts = self._parsed(
                     "facts",
-                    lambda doc_id, doc: doc if isinstance(doc, Fact) else _FactBeingRead(int(doc_id), doc),
+                    lambda doc_id, doc: doc if isinstance(doc, Fact) else fact_from_doc(int(doc_id), doc),
                     in_place=True,
                 )
                 self._by_id = {fact.id: fact for fact in facts}
@@ -287,7 +288,7 @@ class FactStore:
         """Changes whenever the file does, whoever wrote it (this process or `diplobot import`)."""
         return self._storage.signature()
 
-    def extent(self) -> tuple[tuple[int, int, int] | None, int, int]:
+    def extent(self) -> Extent:
         """The file as the facts were read from it or last written to it: its signature, where its snapshot
         line ends and where its last record ends (see `DurableStorage.extent`)."""
         with self._lock:

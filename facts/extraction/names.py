@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from facts.catalog import Catalog
-from facts.countries import combining_forms, country_groups, group_names
+from facts.countries import combining_forms, country_groups
 from facts.extraction.vocabulary import (
     AGREEMENT_NOUNS,
     CALENDAR_WORDS,
@@ -122,10 +122,8 @@ def _country_groups(sentence: Span, reading: Reading) -> list[Mention]:
     """ "les ministres des trois pays baltes", "avec les cinq pays d'Asie centrale", "les Baltes": each member
     of a group the article names without listing it (not "une tournée en Asie centrale", a region)."""
     found = []
-    for match in group_names().finditer(sentence.text):
-        span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
-                                      alignment_mode="expand")  # fmt: skip
-        members = country_groups()[fold(match[1] or "baltes")]
+    for start, end, members in country_groups(sentence.text):
+        span = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
         found += [Mention(f"pays:{iso}", "pays", span, reading.name(f"pays:{iso}")) for iso in members]
     return found
 
